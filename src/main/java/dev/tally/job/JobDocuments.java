@@ -1,0 +1,57 @@
+package dev.tally.job;
+
+import dev.tally.count.WordHistogram;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.springframework.stereotype.Component;
+
+/** Builds the MongoDB documents, filters and updates the routes send to the {@code jobs} collection. */
+@Component("jobDocuments")
+public class JobDocuments {
+
+    public Document newJob(String url) {
+        Date now = new Date();
+        return new Document("_id", new ObjectId())
+                .append("url", url)
+                .append("status", JobStatus.IN_PROGRESS.name())
+                .append("created_at", now)
+                .append("updated_at", now);
+    }
+
+    public ObjectId objectId(String jobId) {
+        return new ObjectId(jobId);
+    }
+
+    public String idOf(Document job) {
+        return job.getObjectId("_id").toHexString();
+    }
+
+    public String statusOf(Document job) {
+        return job.getString("status");
+    }
+
+    /** Filter and update for the camel-mongodb update operation: completes the job only while it is IN_PROGRESS. */
+    public List<Bson> completeUpdate(String jobId, WordHistogram histogram) {
+        Document set = new Document("status", JobStatus.COMPLETE.name())
+                .append("word_count", new Document(histogram.counts()))
+                .append("total_words", histogram.totalWords())
+                .append("distinct_words", histogram.distinctWords())
+                .append("updated_at", new Date());
+        return List.of(inProgress(jobId), new Document("$set", set));
+    }
+
+    /** Filter and update that fails the job with a reason a person understands, only while it is IN_PROGRESS. */
+    public List<Bson> failUpdate(String jobId, String reason) {
+        Document set = new Document("status", JobStatus.FAIL.name())
+                .append("error", reason == null || reason.isBlank() ? "unknown error" : reason)
+                .append("updated_at", new Date());
+        return List.of(inProgress(jobId), new Document("$set", set));
+    }
+
+    private static Document inProgress(String jobId) {
+        return new Document("_id", new ObjectId(jobId)).append("status", JobStatus.IN_PROGRESS.name());
+    }
+}

@@ -1,0 +1,7 @@
+package dev.tally.job;
+
+public enum JobStatus {
+    IN_PROGRESS,
+    COMPLETE,
+    FAIL
+}

@@ -1,0 +1,57 @@
+package dev.tally.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) on an H2 file, so {@code make run} keeps jobs across
+ * restarts without a MongoDB install. It listens on loopback only.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongoServer(MongoServer server, InetSocketAddress address) {
+        this.server = server;
+        this.address = address;
+    }
+
+    static EmbeddedMongoServer none() {
+        return new EmbeddedMongoServer(null, null);
+    }
+
+    static EmbeddedMongoServer start(String dataDir, int port) {
+        try {
+            Path dir = Files.createDirectories(Path.of(dataDir));
+            Path file = dir.resolve("tally-mongo.mv").toAbsolutePath();
+            MongoServer server = new MongoServer(new H2Backend(file.toString()));
+            server.bind("127.0.0.1", port);
+            InetSocketAddress address = server.getLocalAddress();
+            LOG.info("Embedded MongoDB wire server on {} storing in {}", address, file);
+            return new EmbeddedMongoServer(server, address);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the embedded MongoDB data directory " + dataDir, e);
+        }
+    }
+
+    String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.shutdown();
+        }
+    }
+}

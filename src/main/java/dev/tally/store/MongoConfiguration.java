@@ -1,0 +1,45 @@
+package dev.tally.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The MongoClient the {@code mongodb:tallyMongo} endpoints use. Short timeouts make an outage a fast 503
+ * instead of a hang. Without {@code TALLY_MONGODB_URI} it talks to the embedded wire server.
+ */
+@Configuration
+class MongoConfiguration {
+
+    @Bean
+    EmbeddedMongoServer embeddedMongoServer(
+            @Value("${tally.mongodb.uri:}") String uri,
+            @Value("${tally.mongodb.embedded.data-dir:./data}") String dataDir,
+            @Value("${tally.mongodb.embedded.port:0}") int port) {
+        return uri.isBlank() ? EmbeddedMongoServer.start(dataDir, port) : EmbeddedMongoServer.none();
+    }
+
+    @Bean(name = "tallyMongo", destroyMethod = "close")
+    MongoClient tallyMongo(
+            @Value("${tally.mongodb.uri:}") String uri,
+            ObjectProvider<EmbeddedMongoServer> embedded,
+            @Value("${tally.mongodb.timeout-ms:2000}") int timeoutMs,
+            @Value("${tally.mongodb.max-pool-size:100}") int maxPoolSize) {
+        String target = uri.isBlank() ? embedded.getObject().connectionString() : uri;
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(target))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
+                        .readTimeout(timeoutMs * 2, TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(p -> p.maxSize(maxPoolSize)
+                        .maxWaitTime(timeoutMs, TimeUnit.MILLISECONDS))
+                .build();
+        return MongoClients.create(settings);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tally.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards the API before Camel sees a request: Spring parses a non-JSON POST as a form and fails with a 500
+ * page before any route runs, so content type, method and body size are answered here, in the API's envelope.
+ */
+public class ApiRequestFilter extends OncePerRequestFilter {
+
+    static final String JSON_ONLY = "Please make requests using the application/json MIME type";
+    private static final String JOBS = "/word-count";
+
+    private final ObjectMapper mapper;
+    private final int maxBodyBytes;
+
+    public ApiRequestFilter(ObjectMapper mapper, int maxBodyBytes) {
+        this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        List<String> allowed = allowedMethods(path);
+        if (allowed == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String method = request.getMethod();
+        if (!allowed.contains(method)) {
+            response.setHeader("Allow", String.join(", ", allowed));
+            write(response, 405, "Method " + method + " is not allowed on " + path + "; use " + String.join(" or ", allowed));
+            return;
+        }
+        if (!JOBS.equals(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!isJson(request.getContentType())) {
+            write(response, 400, JSON_ONLY);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            write(response, 413, tooLarge());
+            return;
+        }
+        byte[] body = readAtMost(request.getInputStream(), maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            write(response, 413, tooLarge());
+            return;
+        }
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private static List<String> allowedMethods(String path) {
+        if (JOBS.equals(path)) {
+            return List.of("GET", "POST");
+        }
+        if (path.startsWith(JOBS + "/") || "/health".equals(path)) {
+            return List.of("GET");
+        }
+        return null;
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                    || type.getSubtype().endsWith("+json");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private String tooLarge() {
+        return "The request body is larger than " + maxBodyBytes + " bytes";
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        return in.readNBytes(limit);
+    }
+
+    private void write(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), ApiResponse.failure(message));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tally.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration
+class WebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<ApiRequestFilter> apiRequestFilter(
+            ObjectMapper mapper, @Value("${tally.api.max-body-bytes:65536}") int maxBodyBytes) {
+        FilterRegistrationBean<ApiRequestFilter> registration =
+                new FilterRegistrationBean<>(new ApiRequestFilter(mapper, maxBodyBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}
