@@ -1,0 +1,30 @@
+# Tally: make help lists the targets.
+MVN ?= mvn -B -q
+JAR := target/tally.jar
+
+.PHONY: help build run test test-unit test-it bench-count clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+build: ## compile and package target/tally.jar (no tests)
+	$(MVN) package -DskipTests
+
+run: build ## run Tally on :8080 with web and worker roles, embedded broker and MongoDB unless configured
+	java -jar $(JAR)
+
+test: ## unit and integration tests (needs RabbitMQ on 127.0.0.1:5672)
+	mvn -B verify
+
+test-unit: ## unit tests only
+	mvn -B test
+
+test-it: ## integration tests only (real RabbitMQ, MongoDB wire server, local document server)
+	mvn -B verify -DskipUnitTests=true
+
+bench-count: ## tokenizer and HTML extraction throughput (JMH)
+	$(MVN) test-compile
+	mvn -B -q exec:java -Dexec.mainClass=dev.tally.count.CountBenchmarkMain -Dexec.classpathScope=test
+
+clean: ## remove build output (keeps ./data)
+	$(MVN) clean

@@ -1,0 +1,48 @@
+package dev.tally.fetch;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Limits and identity used by {@link DocumentFetcher}.
+ *
+ * @param connectTimeout       how long to wait for the TCP (and TLS) connection
+ * @param readTimeout          longest silence allowed between two reads, headers included
+ * @param maxBytes             cap on the decoded body size
+ * @param maxRedirects         redirects followed before giving up
+ * @param allowPrivateNetworks false blocks loopback, private, link-local and similar addresses
+ * @param userAgent            sent as the User-Agent header
+ */
+public record FetchSettings(
+        Duration connectTimeout,
+        Duration readTimeout,
+        long maxBytes,
+        int maxRedirects,
+        boolean allowPrivateNetworks,
+        String userAgent) {
+
+    public FetchSettings {
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(readTimeout, "readTimeout");
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
+        }
+        if (maxRedirects < 0) {
+            throw new IllegalArgumentException("maxRedirects must not be negative, was " + maxRedirects);
+        }
+        Objects.requireNonNull(userAgent, "userAgent");
+    }
+
+    public static FetchSettings defaults() {
+        return new FetchSettings(Duration.ofSeconds(5), Duration.ofSeconds(20), 52_428_800L, 5, true,
+                "Tally/1.0 (+word-count)");
+    }
+
+    // HttpURLConnection treats a timeout of 0 as "wait forever", so zero is refused here.
+    private static void requirePositive(Duration timeout, String name) {
+        Objects.requireNonNull(timeout, name);
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + timeout);
+        }
+    }
+}

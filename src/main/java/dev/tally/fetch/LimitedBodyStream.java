@@ -1,0 +1,95 @@
+package dev.tally.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The decoded response body: counts bytes against the cap and turns every I/O failure into a
+ * fetch exception. Those are RuntimeExceptions on purpose, so they reach the caller unchanged
+ * through InputStreamReader or jsoup, which would otherwise wrap or swallow an IOException.
+ */
+final class LimitedBodyStream extends InputStream {
+
+    private final InputStream decoded;
+    private final long maxBytes;
+    private final String host;
+    private final String url;
+    private final Runnable abortConnection;
+    private long count;
+    private boolean reachedEnd;
+    private boolean closed;
+
+    LimitedBodyStream(InputStream decoded, long maxBytes, String host, String url, Runnable abortConnection) {
+        this.decoded = decoded;
+        this.maxBytes = maxBytes;
+        this.host = host;
+        this.url = url;
+        this.abortConnection = abortConnection;
+    }
+
+    @Override
+    public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+        if (count > maxBytes) {
+            throw new DocumentTooLargeException(maxBytes, url);
+        }
+        if (length == 0) {
+            return 0;
+        }
+        long remaining = maxBytes - count;
+        // Never ask for more than one byte past the cap: that byte is enough to know it was exceeded.
+        int wanted = remaining >= length ? length : (int) remaining + 1;
+        int n;
+        try {
+            n = decoded.read(buffer, offset, wanted);
+        } catch (IOException e) {
+            throw FetchErrors.whileReading(e, host, url);
+        }
+        if (n < 0) {
+            reachedEnd = true;
+            return -1;
+        }
+        count += n;
+        if (count > maxBytes) {
+            throw new DocumentTooLargeException(maxBytes, url);
+        }
+        return n;
+    }
+
+    @Override
+    public int available() {
+        try {
+            return closed ? 0 : decoded.available();
+        } catch (IOException e) {
+            throw FetchErrors.whileReading(e, host, url);
+        }
+    }
+
+    /**
+     * A fully read body leaves the connection reusable (keep-alive); a partly read one is cut off,
+     * since draining it could mean downloading the rest of a huge or endless document.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!reachedEnd) {
+                abortConnection.run();
+            }
+        } finally {
+            try {
+                decoded.close(); // also frees the native Inflater of a gzip stream
+            } catch (IOException ignored) {
+                // the connection is gone either way; nothing useful to report
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tally.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Serves the documents the workers fetch in tests, on loopback, and counts the requests per path. */
+public final class DocumentServer {
+
+    /** The fetch size cap the tests run with (tally.fetch.max-bytes). */
+    public static final int SIZE_CAP = 1_000_000;
+
+    private final HttpServer server;
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+
+    private DocumentServer(HttpServer server) {
+        this.server = server;
+    }
+
+    static DocumentServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
+            DocumentServer documents = new DocumentServer(server);
+            server.createContext("/", documents::handle);
+            server.start();
+            return documents;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    public int hits(String path) {
+        return hits.computeIfAbsent(path, p -> new AtomicInteger()).get();
+    }
+
+    /** The first request to {@code /gated/<name>} waits until {@link #open(String)}; later ones answer at once. */
+    public void gate(String name) {
+        gates.put(name, new CountDownLatch(1));
+    }
+
+    public void open(String name) {
+        CountDownLatch gate = gates.get(name);
+        if (gate != null) {
+            gate.countDown();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        int hit = hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        try (exchange) {
+            if (path.startsWith("/gated/") && hit == 1) {
+                awaitGate(path.substring("/gated/".length()));
+            }
+            switch (path) {
+                case "/missing" -> send(exchange, 404, "text/plain", "not here");
+                case "/broken" -> send(exchange, 500, "text/plain", "oops");
+                case "/image.png" -> send(exchange, 200, "image/png", "\u0089PNG");
+                case "/huge.txt" -> send(exchange, 200, "text/plain", "word ".repeat(SIZE_CAP / 5 + 10));
+                case "/page.html" -> send(exchange, 200, "text/html; charset=utf-8",
+                        "<html><head><title>Tally</title><style>p{color:red}</style><script>var hidden = 1;</script></head>"
+                                + "<body><p>Hello&nbsp;world</p><p>hello <b>again</b></p></body></html>");
+                default -> send(exchange, 200, "text/plain; charset=utf-8", "The cat and the hat. Don't stop 'quoted' 1,000");
+            }
+        }
+    }
+
+    private void awaitGate(String name) {
+        CountDownLatch gate = gates.get(name);
+        try {
+            if (gate != null) {
+                gate.await(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

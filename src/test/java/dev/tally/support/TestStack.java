@@ -1,0 +1,79 @@
+package dev.tally.support;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * What the full-stack tests talk to, over TCP: the real RabbitMQ on 127.0.0.1:5672, a MongoDB wire server
+ * on a random port, and a local document server. Queue and database names are unique per JVM run so two
+ * runs on one broker never see each other's messages.
+ */
+public final class TestStack {
+
+    public static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
+    public static final String QUEUE = "tally.jobs.test-" + RUN_ID;
+    public static final String DEAD_LETTER_QUEUE = "tally.jobs.dlq.test-" + RUN_ID;
+    public static final String DATABASE = "tally_test_" + RUN_ID;
+    public static final String RABBIT_HOST = "127.0.0.1";
+    public static final int RABBIT_PORT = 5672;
+
+    private static MongoServer mongo;
+    private static int mongoPort;
+    private static DocumentServer documents;
+
+    private TestStack() {}
+
+    public static synchronized void register(DynamicPropertyRegistry registry) {
+        start();
+        registry.add("spring.rabbitmq.host", () -> RABBIT_HOST);
+        registry.add("spring.rabbitmq.port", () -> RABBIT_PORT);
+        registry.add("tally.queue", () -> QUEUE);
+        registry.add("tally.dead-letter-queue", () -> DEAD_LETTER_QUEUE);
+        registry.add("tally.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoPort);
+        registry.add("tally.mongodb.database", () -> DATABASE);
+        registry.add("tally.redelivery.initial-delay-ms", () -> 100);
+        registry.add("tally.redelivery.max-delay-ms", () -> 400);
+        registry.add("tally.fetch.max-bytes", () -> DocumentServer.SIZE_CAP);
+    }
+
+    public static synchronized void start() {
+        if (documents != null) {
+            return;
+        }
+        requireRabbitMq();
+        mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", 0);
+        mongoPort = mongo.getLocalAddress().getPort();
+        documents = DocumentServer.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(QueueCleanup::deleteTestQueues));
+    }
+
+    public static DocumentServer documents() {
+        start();
+        return documents;
+    }
+
+    /** Stops the MongoDB wire server, as an outage; {@link #startMongo()} brings it back on the same port. */
+    public static synchronized void stopMongo() {
+        mongo.shutdownNow();
+    }
+
+    public static synchronized void startMongo() {
+        mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", mongoPort);
+    }
+
+    private static void requireRabbitMq() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(RABBIT_HOST, RABBIT_PORT), 2000);
+        } catch (IOException e) {
+            throw new IllegalStateException("The integration tests need RabbitMQ on " + RABBIT_HOST + ":" + RABBIT_PORT
+                    + " (guest/guest); start it with 'rabbitmq-server -detached'. Cause: " + e, e);
+        }
+    }
+}
