@@ -35,6 +35,22 @@ public final class ApiClient {
         return send("POST", "/word-count", "application/json", "{\"url\": " + quote(url) + "}");
     }
 
+    /** Submits a URL and returns the job id, failing unless the answer is 202. */
+    public String submitOk(String url) {
+        Answer answer = submit(url);
+        if (answer.status() != 202) {
+            throw new AssertionError("expected 202 for " + url + " but got " + answer.status() + " " + answer.body());
+        }
+        return answer.data().path("job_id").asText();
+    }
+
+    /** Polls the job until it leaves IN_PROGRESS, and returns its data. */
+    public JsonNode awaitFinished(String jobId, Duration within) {
+        org.awaitility.Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(100))
+                .until(() -> !"IN_PROGRESS".equals(job(jobId).data().path("status").asText()));
+        return job(jobId).data();
+    }
+
     public Answer job(String jobId) {
         return send("GET", "/word-count/" + jobId, null, null);
     }

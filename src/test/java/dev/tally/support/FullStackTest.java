@@ -1,10 +1,10 @@
 package dev.tally.support;
 
 import dev.tally.TallyApplication;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,7 +12,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.awaitility.Awaitility.await;
 
 /**
  * Tally in one JVM with web and worker roles, against the real RabbitMQ and a MongoDB wire server over TCP.
@@ -43,21 +42,10 @@ public abstract class FullStackTest {
     }
 
     protected String submit(String url) {
-        ApiClient.Answer answer = api.submit(url);
-        if (answer.status() != 202) {
-            throw new AssertionError("expected 202 for " + url + " but got " + answer.status() + " " + answer.body());
-        }
-        return answer.data().path("job_id").asText();
+        return api.submitOk(url);
     }
 
-    /** Polls the public API until the job leaves IN_PROGRESS, and returns its data. */
-    protected com.fasterxml.jackson.databind.JsonNode awaitFinished(String jobId, Duration within) {
-        await().atMost(within).pollInterval(Duration.ofMillis(100))
-                .until(() -> !"IN_PROGRESS".equals(api.job(jobId).data().path("status").asText()));
-        return api.job(jobId).data();
-    }
-
-    protected static Document filterById(String jobId) {
-        return new Document("_id", new org.bson.types.ObjectId(jobId));
+    protected JsonNode awaitFinished(String jobId, Duration within) {
+        return api.awaitFinished(jobId, within);
     }
 }

@@ -12,8 +12,7 @@ final class QueueCleanup {
         CachingConnectionFactory factory = new CachingConnectionFactory(TestStack.RABBIT_HOST, TestStack.RABBIT_PORT);
         try {
             RabbitAdmin admin = new RabbitAdmin(factory);
-            admin.deleteQueue(TestStack.QUEUE);
-            admin.deleteQueue(TestStack.DEAD_LETTER_QUEUE);
+            TestStack.QUEUES.forEach(admin::deleteQueue);
         } catch (RuntimeException e) {
             System.err.println("could not delete test queues: " + e);
         } finally {

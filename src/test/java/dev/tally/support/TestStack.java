@@ -22,18 +22,30 @@ public final class TestStack {
     public static final String RABBIT_HOST = "127.0.0.1";
     public static final int RABBIT_PORT = 5672;
 
+    static final java.util.Set<String> QUEUES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static MongoServer mongo;
     private static int mongoPort;
     private static DocumentServer documents;
 
     private TestStack() {}
 
-    public static synchronized void register(DynamicPropertyRegistry registry) {
+    public static void register(DynamicPropertyRegistry registry) {
+        register(registry, "");
+    }
+
+    /**
+     * A context whose worker must not compete with the shared one's (cached contexts keep consuming) takes its
+     * own queues through {@code queueSuffix}.
+     */
+    public static synchronized void register(DynamicPropertyRegistry registry, String queueSuffix) {
         start();
+        QUEUES.add(QUEUE + queueSuffix);
+        QUEUES.add(DEAD_LETTER_QUEUE + queueSuffix);
         registry.add("spring.rabbitmq.host", () -> RABBIT_HOST);
         registry.add("spring.rabbitmq.port", () -> RABBIT_PORT);
-        registry.add("tally.queue", () -> QUEUE);
-        registry.add("tally.dead-letter-queue", () -> DEAD_LETTER_QUEUE);
+        registry.add("tally.queue", () -> QUEUE + queueSuffix);
+        registry.add("tally.dead-letter-queue", () -> DEAD_LETTER_QUEUE + queueSuffix);
         registry.add("tally.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoPort);
         registry.add("tally.mongodb.database", () -> DATABASE);
         registry.add("tally.redelivery.initial-delay-ms", () -> 100);
