@@ -15,12 +15,12 @@ import org.springframework.amqp.core.Queue;
 class BrokerConfiguration {
 
     @Bean
-    Queue jobsQueue(@Value("${tally.queue}") String name) {
+    Queue jobsAmqpQueue(@Value("${tally.queue}") String name) {
         return new Queue(name, true);
     }
 
     @Bean
-    Queue deadLetterQueue(@Value("${tally.dead-letter-queue}") String name) {
+    Queue deadLetterAmqpQueue(@Value("${tally.dead-letter-queue}") String name) {
         return new Queue(name, true);
     }
 

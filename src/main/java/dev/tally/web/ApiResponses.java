@@ -16,6 +16,10 @@ public class ApiResponses {
         return ApiResponse.ok("Fetched Job: " + job.get("job_id"), job);
     }
 
+    public ApiResponse ok(String message, Object data) {
+        return ApiResponse.ok(message, data);
+    }
+
     public ApiResponse failure(String message) {
         return ApiResponse.failure(message);
     }

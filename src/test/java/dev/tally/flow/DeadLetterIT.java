@@ -6,10 +6,12 @@ import dev.tally.support.FullStackTest;
 import dev.tally.support.TestStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,6 +20,14 @@ class DeadLetterIT extends FullStackTest {
 
     @Autowired
     RabbitTemplate rabbit;
+
+    @Autowired
+    RabbitAdmin admin;
+
+    @BeforeEach
+    void emptyDeadLetterQueue() {
+        admin.purgeQueue(TestStack.DEAD_LETTER_QUEUE, false);
+    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -38,6 +48,9 @@ class DeadLetterIT extends FullStackTest {
         assertThat((String) headers.getHeader("tally-dead-letter-exception")).isEqualTo("dev.tally.job.PoisonMessageException");
         assertThat((String) headers.getHeader("tally-dead-letter-route")).isEqualTo("worker-count-words");
         assertThat((String) headers.getHeader("tally-dead-letter-failed-at")).isNotBlank();
+        assertThat((String) headers.getHeader("tally-dead-letter-first-failed-at")).isNotBlank();
+        assertThat((String) headers.getHeader("tally-dead-letter-id")).isNotBlank();
+        assertThat(headers.getHeaders().get("tally-dead-letter-attempts").toString()).isEqualTo("1");
 
         // the worker keeps working after a poison message
         String jobId = submit(documents.url("/after-poison.txt"));

@@ -56,11 +56,25 @@ public final class ApiClient {
     }
 
     public Answer send(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body, null);
+    }
+
+    /** As the operator, with HTTP basic credentials. */
+    public Answer admin(String method, String path) {
+        String credentials = TestStack.ADMIN_USER + ":" + TestStack.ADMIN_PASSWORD;
+        return send(method, path, null, null,
+                "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private Answer send(String method, String path, String contentType, String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

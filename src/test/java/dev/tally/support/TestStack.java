@@ -21,6 +21,8 @@ public final class TestStack {
     public static final String DATABASE = "tally_test_" + RUN_ID;
     public static final String RABBIT_HOST = "127.0.0.1";
     public static final int RABBIT_PORT = 5672;
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-" + RUN_ID;
 
     static final java.util.Set<String> QUEUES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -48,6 +50,7 @@ public final class TestStack {
         registry.add("tally.dead-letter-queue", () -> DEAD_LETTER_QUEUE + queueSuffix);
         registry.add("tally.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoPort);
         registry.add("tally.mongodb.database", () -> DATABASE);
+        registry.add("tally.admin.password", () -> ADMIN_PASSWORD);
         registry.add("tally.redelivery.initial-delay-ms", () -> 100);
         registry.add("tally.redelivery.max-delay-ms", () -> 400);
         registry.add("tally.fetch.max-bytes", () -> DocumentServer.SIZE_CAP);

@@ -1,0 +1,55 @@
+package dev.tally.deadletter;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.GetResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The AMQP headers the dead-letter route writes, and how a message is read back or stripped of them. */
+final class DeadLetterHeaders {
+
+    static final String PREFIX = "tally-dead-letter-";
+    static final String ID = PREFIX + "id";
+
+    private DeadLetterHeaders() {}
+
+    static DeadLetter read(GetResponse response) {
+        Map<String, Object> headers = headers(response.getProps());
+        return new DeadLetter(
+                text(headers, ID),
+                text(headers, PREFIX + "job-id"),
+                text(headers, PREFIX + "reason"),
+                text(headers, PREFIX + "exception"),
+                text(headers, PREFIX + "route"),
+                number(headers, PREFIX + "attempts"),
+                text(headers, PREFIX + "first-failed-at"),
+                text(headers, PREFIX + "failed-at"),
+                new String(response.getBody(), StandardCharsets.UTF_8));
+    }
+
+    /** The properties of a replayed message: persistent, without the dead-letter bookkeeping. */
+    static AMQP.BasicProperties forReplay(AMQP.BasicProperties original) {
+        Map<String, Object> headers = new HashMap<>(headers(original));
+        headers.keySet().removeIf(name -> name.startsWith(PREFIX));
+        return original.builder().headers(headers).deliveryMode(2).build();
+    }
+
+    private static Map<String, Object> headers(AMQP.BasicProperties props) {
+        return props.getHeaders() == null ? Map.of() : props.getHeaders();
+    }
+
+    private static String text(Map<String, Object> headers, String name) {
+        Object value = headers.get(name);
+        return value == null || value.toString().isEmpty() ? null : value.toString();
+    }
+
+    private static Integer number(Map<String, Object> headers, String name) {
+        String value = text(headers, name);
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

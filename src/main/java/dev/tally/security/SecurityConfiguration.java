@@ -1,0 +1,74 @@
+package dev.tally.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tally.web.ApiResponse;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The public API stays open, as the original's was; the operator surface ({@code /admin/**} and every actuator
+ * endpoint but health) needs HTTP basic auth with the admin credentials.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
+                        .anyRequest().permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
+                .headers(Customizer.withDefaults())
+                .build();
+    }
+
+    /** 401 in the API's envelope, with the challenge a client needs. */
+    @Bean
+    AuthenticationEntryPoint jsonBasicEntryPoint(ObjectMapper mapper) {
+        return (request, response, failure) -> {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"tally\"");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            mapper.writeValue(response.getOutputStream(),
+                    ApiResponse.failure("Authentication required: use the admin credentials (TALLY_ADMIN_USER / TALLY_ADMIN_PASSWORD)"));
+        };
+    }
+
+    @Bean
+    UserDetailsService adminUser(
+            @Value("${tally.admin.user}") String user, @Value("${tally.admin.password:}") String password) {
+        String effective = password;
+        if (effective.isBlank()) {
+            byte[] random = new byte[12];
+            new SecureRandom().nextBytes(random);
+            effective = HexFormat.of().formatHex(random);
+            LOG.warn("No TALLY_ADMIN_PASSWORD set: generated admin password for user '{}': {}", user, effective);
+        }
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new InMemoryUserDetailsManager(
+                User.withUsername(user).password(encoder.encode(effective)).roles("ADMIN").build());
+    }
+}
