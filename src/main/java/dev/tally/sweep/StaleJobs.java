@@ -1,0 +1,76 @@
+package dev.tally.sweep;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import dev.tally.job.JobStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds jobs stuck IN_PROGRESS (their message lost, or a worker died holding it): first re-publishes each once,
+ * then FAILs it with "timed out" if it is still stuck a round later. Every change is a conditional update on one
+ * document, so several processes sweeping at once never re-publish the same job twice or undo each other.
+ */
+@Component("staleJobs")
+public class StaleJobs {
+
+    static final String SWEPT_AT = "swept_at";
+
+    private final MongoCollection<Document> jobs;
+    private final long staleAfterMs;
+    private final long roundMs;
+    private final int batch;
+    private final Clock clock;
+
+    @Autowired
+    public StaleJobs(MongoClient tallyMongo,
+            @Value("${tally.mongodb.database}") String database,
+            @Value("${tally.sweeper.stale-after-ms}") long staleAfterMs,
+            @Value("${tally.sweeper.interval-ms}") long roundMs,
+            @Value("${tally.sweeper.batch}") int batch) {
+        this(tallyMongo.getDatabase(database).getCollection("jobs"), staleAfterMs, roundMs, batch, Clock.systemUTC());
+    }
+
+    StaleJobs(MongoCollection<Document> jobs, long staleAfterMs, long roundMs, int batch, Clock clock) {
+        this.jobs = jobs;
+        this.staleAfterMs = staleAfterMs;
+        this.roundMs = roundMs;
+        this.batch = batch;
+        this.clock = clock;
+    }
+
+    /** Claims up to a batch of stale jobs not yet re-published; each id is claimed by exactly one caller. */
+    public List<String> claimForRepublish() {
+        Date now = new Date(clock.millis());
+        Bson stale = Filters.and(
+                Filters.eq("status", JobStatus.IN_PROGRESS.name()),
+                Filters.lt("updated_at", new Date(now.getTime() - staleAfterMs)),
+                Filters.exists(SWEPT_AT, false));
+        List<String> claimed = new ArrayList<>();
+        for (Document job; claimed.size() < batch && (job = jobs.findOneAndUpdate(stale, Updates.set(SWEPT_AT, now))) != null; ) {
+            claimed.add(job.getObjectId("_id").toHexString());
+        }
+        return claimed;
+    }
+
+    /** FAILs the jobs re-published at least a round ago that are still IN_PROGRESS; returns how many. */
+    public long failTimedOut() {
+        Date now = new Date(clock.millis());
+        Bson republishedEarlier = Filters.and(
+                Filters.eq("status", JobStatus.IN_PROGRESS.name()),
+                Filters.lt(SWEPT_AT, new Date(now.getTime() - roundMs)));
+        return jobs.updateMany(republishedEarlier, Updates.combine(
+                Updates.set("status", JobStatus.FAIL.name()),
+                Updates.set("error", "timed out"),
+                Updates.set("updated_at", now))).getModifiedCount();
+    }
+}

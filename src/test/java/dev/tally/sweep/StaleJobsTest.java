@@ -1,0 +1,105 @@
+package dev.tally.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sweeper's queries against a MongoDB wire server over TCP, with a fixed clock. */
+class StaleJobsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private static final long STALE_AFTER = 60_000;
+    private static final long ROUND = 10_000;
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoCollection<Document> jobs;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        jobs = client.getDatabase("sweep").getCollection("jobs");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void claimsEachStaleJobExactlyOnceWhenSweepersRace() {
+        List<String> stale = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            stale.add(insert("IN_PROGRESS", NOW.minusSeconds(3600), null));
+        }
+        insert("IN_PROGRESS", NOW.minusSeconds(5), null);
+        insert("COMPLETE", NOW.minusSeconds(3600), null);
+
+        CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> sweeper(NOW).claimForRepublish());
+        CompletableFuture<List<String>> second = CompletableFuture.supplyAsync(() -> sweeper(NOW).claimForRepublish());
+        List<String> a = first.join();
+        List<String> b = second.join();
+
+        Set<String> overlap = new HashSet<>(a);
+        overlap.retainAll(b);
+        assertThat(overlap).isEmpty();
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        assertThat(all).containsExactlyInAnyOrderElementsOf(stale);
+        assertThat(sweeper(NOW).claimForRepublish()).as("already claimed").isEmpty();
+    }
+
+    @Test
+    void failsOnlyJobsRepublishedAtLeastARoundAgoAndStillInProgress() {
+        String overdue = insert("IN_PROGRESS", NOW.minusSeconds(3600), NOW.minusMillis(ROUND + 1));
+        String justRepublished = insert("IN_PROGRESS", NOW.minusSeconds(3600), NOW.minusMillis(ROUND - 1000));
+        String finishedAfterRepublish = insert("COMPLETE", NOW.minusSeconds(3600), NOW.minusMillis(ROUND + 1));
+
+        assertThat(sweeper(NOW).failTimedOut()).isEqualTo(1);
+
+        assertThat(job(overdue).getString("status")).isEqualTo("FAIL");
+        assertThat(job(overdue).getString("error")).isEqualTo("timed out");
+        assertThat(job(justRepublished).getString("status")).isEqualTo("IN_PROGRESS");
+        assertThat(job(finishedAfterRepublish).getString("status")).isEqualTo("COMPLETE");
+        assertThat(sweeper(NOW).failTimedOut()).as("idempotent").isZero();
+    }
+
+    private StaleJobs sweeper(Instant now) {
+        return new StaleJobs(jobs, STALE_AFTER, ROUND, 1000, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private String insert(String status, Instant updatedAt, Instant sweptAt) {
+        ObjectId id = new ObjectId();
+        Document job = new Document("_id", id).append("url", "http://x.test/").append("status", status)
+                .append("created_at", Date.from(updatedAt)).append("updated_at", Date.from(updatedAt));
+        if (sweptAt != null) {
+            job.append(StaleJobs.SWEPT_AT, Date.from(sweptAt));
+        }
+        jobs.insertOne(job);
+        return id.toHexString();
+    }
+
+    private Document job(String id) {
+        return jobs.find(new Document("_id", new ObjectId(id))).first();
+    }
+}
