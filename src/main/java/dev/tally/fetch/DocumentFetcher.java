@@ -79,6 +79,10 @@ public final class DocumentFetcher {
 
     private HttpURLConnection connect(URI target) {
         String url = target.toString();
+        int port = target.getPort() != -1 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+        if (!settings.portAllowed(port)) {
+            throw new PermanentFetchException("blocked port " + port + " for " + url);
+        }
         if (!settings.allowPrivateNetworks()) {
             addressPolicy.check(target.getHost(), url);
         }

@@ -2,6 +2,7 @@ package dev.tally.fetch;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Limits and identity used by {@link DocumentFetcher}.
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param maxRedirects         redirects followed before giving up
  * @param allowPrivateNetworks false blocks loopback, private, link-local and similar addresses
  * @param userAgent            sent as the User-Agent header
+ * @param allowedPorts         ports fetched from while private networks are blocked (any port otherwise)
  */
 public record FetchSettings(
         Duration connectTimeout,
@@ -19,7 +21,15 @@ public record FetchSettings(
         long maxBytes,
         int maxRedirects,
         boolean allowPrivateNetworks,
-        String userAgent) {
+        String userAgent,
+        Set<Integer> allowedPorts) {
+
+    public static final Set<Integer> WEB_PORTS = Set.of(80, 443, 8080);
+
+    public FetchSettings(Duration connectTimeout, Duration readTimeout, long maxBytes, int maxRedirects,
+            boolean allowPrivateNetworks, String userAgent) {
+        this(connectTimeout, readTimeout, maxBytes, maxRedirects, allowPrivateNetworks, userAgent, WEB_PORTS);
+    }
 
     public FetchSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -31,6 +41,12 @@ public record FetchSettings(
             throw new IllegalArgumentException("maxRedirects must not be negative, was " + maxRedirects);
         }
         Objects.requireNonNull(userAgent, "userAgent");
+        allowedPorts = Set.copyOf(allowedPorts);
+    }
+
+    /** Whether a URL's port may be fetched; the scheme's default port counts when the URL names none. */
+    boolean portAllowed(int port) {
+        return allowPrivateNetworks || allowedPorts.contains(port);
     }
 
     public static FetchSettings defaults() {

@@ -22,10 +22,12 @@ public class ApiRequestFilter extends OncePerRequestFilter {
 
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
+    private final PostRateLimit rateLimit;
 
-    public ApiRequestFilter(ObjectMapper mapper, int maxBodyBytes) {
+    ApiRequestFilter(ObjectMapper mapper, int maxBodyBytes, PostRateLimit rateLimit) {
         this.mapper = mapper;
         this.maxBodyBytes = maxBodyBytes;
+        this.rateLimit = rateLimit;
     }
 
     @Override
@@ -45,6 +47,11 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         }
         if (!JOBS.equals(path)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if ("POST".equals(method) && !rateLimit.tryAcquire(request.getRemoteAddr())) {
+            response.setHeader("Retry-After", "1");
+            write(response, 429, "Too many job submissions from " + request.getRemoteAddr() + ": slow down");
             return;
         }
         if (!isJson(request.getContentType())) {

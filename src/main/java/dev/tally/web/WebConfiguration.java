@@ -12,9 +12,12 @@ class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiRequestFilter> apiRequestFilter(
-            ObjectMapper mapper, @Value("${tally.api.max-body-bytes:65536}") int maxBodyBytes) {
-        FilterRegistrationBean<ApiRequestFilter> registration =
-                new FilterRegistrationBean<>(new ApiRequestFilter(mapper, maxBodyBytes));
+            ObjectMapper mapper,
+            @Value("${tally.api.max-body-bytes}") int maxBodyBytes,
+            @Value("${tally.api.rate-limit.per-second}") double perSecond,
+            @Value("${tally.api.rate-limit.burst}") double burst) {
+        FilterRegistrationBean<ApiRequestFilter> registration = new FilterRegistrationBean<>(
+                new ApiRequestFilter(mapper, maxBodyBytes, new PostRateLimit(perSecond, burst)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

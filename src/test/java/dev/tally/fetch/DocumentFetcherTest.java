@@ -188,7 +188,7 @@ class DocumentFetcherTest {
 
     @Test
     void blocksPrivateAddressesWhenConfigured() {
-        DocumentFetcher publicOnly = new DocumentFetcher(settings(false, 5, Duration.ofSeconds(5), 1_000_000));
+        DocumentFetcher publicOnly = new DocumentFetcher(FetchTestSupport.publicOnly(server.port()));
         server.respond("/secret", 200, "text/plain", "internal".getBytes(UTF_8));
 
         assertThatThrownBy(() -> publicOnly.fetch(server.url("/secret")))
@@ -205,7 +205,7 @@ class DocumentFetcherTest {
         // Stand-in for a public host: this policy lets 127.0.0.1 through and blocks everything else.
         AddressPolicy onlyThisServer = new AddressPolicy(address -> !address.getHostAddress().equals("127.0.0.1"));
         DocumentFetcher fetcherWithPolicy =
-                new DocumentFetcher(settings(false, 5, Duration.ofSeconds(5), 1_000_000), onlyThisServer);
+                new DocumentFetcher(FetchTestSupport.publicOnly(server.port()), onlyThisServer);
         String internal = "http://127.0.0.2:" + server.port() + "/admin";
         server.redirect("/innocent", 302, internal);
 

@@ -15,6 +15,12 @@ final class FetchTestSupport {
                 "Tally/1.0 (+word-count)");
     }
 
+    /** Private networks blocked, with the local test server's port allowed so the address check is reached. */
+    static FetchSettings publicOnly(int serverPort) {
+        return new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 1_000_000, 5, false,
+                "Tally/1.0 (+word-count)", java.util.Set.of(serverPort));
+    }
+
     static String readAll(Reader reader) throws IOException {
         try (reader) {
             StringWriter text = new StringWriter();

@@ -34,6 +34,7 @@ class EmbeddedModeIT {
     static void embedded(DynamicPropertyRegistry registry) {
         registry.add("tally.broker.embedded-port", () -> BROKER_PORT);
         registry.add("tally.mongodb.embedded.data-dir", () -> data.toString());
+        registry.add("tally.fetch.allow-private-networks", () -> true);
     }
 
     @Test

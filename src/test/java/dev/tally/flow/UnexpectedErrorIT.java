@@ -43,6 +43,8 @@ class UnexpectedErrorIT {
     @DynamicPropertySource
     static void ownQueues(DynamicPropertyRegistry registry) {
         TestStack.register(registry, ".unexpected");
+        // AdviceWith restarts the routes it changes; the supervising controller would start them asynchronously
+        registry.add("camel.routecontroller.enabled", () -> false);
     }
 
     @BeforeEach

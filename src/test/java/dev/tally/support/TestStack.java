@@ -51,6 +51,7 @@ public final class TestStack {
         registry.add("tally.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoPort);
         registry.add("tally.mongodb.database", () -> DATABASE);
         registry.add("tally.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("tally.fetch.allow-private-networks", () -> true);
         registry.add("tally.redelivery.initial-delay-ms", () -> 100);
         registry.add("tally.redelivery.max-delay-ms", () -> 400);
         registry.add("tally.fetch.max-bytes", () -> DocumentServer.SIZE_CAP);

@@ -1,0 +1,45 @@
+package dev.tally.count;
+
+import java.io.StringReader;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Single-threaded throughput of {@link WordCounter#count(java.io.Reader)} over 50 MB of pseudo-English
+ * ({@link PseudoEnglishText}). Reports milliseconds per pass over the whole text; the text is ASCII, so one char
+ * is one UTF-8 byte and MB/s = {@link #TEXT_CHARS} / 10^6 / (ms per op / 1000), which {@link CountBenchmarkMain}
+ * prints. The vocabulary size drives the number of distinct words and with it the cache misses of the counting
+ * tables, the dominant cost; {@code -p vocabularyWords=5000} shows a friendlier text.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class WordCounterBenchmark {
+
+    public static final int TEXT_CHARS = 50_000_000;
+    private static final long SEED = 20_240_601L;
+
+    @Param({"" + PseudoEnglishText.DEFAULT_VOCABULARY})
+    public int vocabularyWords;
+
+    private final WordCounter counter = new WordCounter();
+    private String text;
+
+    @Setup(Level.Trial)
+    public void generateText() {
+        text = PseudoEnglishText.generate(SEED, TEXT_CHARS, vocabularyWords);
+    }
+
+    @Benchmark
+    public WordHistogram countReader() {
+        return counter.count(new StringReader(text));
+    }
+}
