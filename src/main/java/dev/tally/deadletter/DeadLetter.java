@@ -1,13 +1,15 @@
 package dev.tally.deadletter;
 
-/** One message on the dead-letter queue, as an operator sees it. */
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** One message on the dead-letter queue, as an operator sees it (snake_case, like the rest of the API). */
 public record DeadLetter(
         String id,
-        String jobId,
+        @JsonProperty("job_id") String jobId,
         String reason,
         String exception,
         String route,
         Integer attempts,
-        String firstFailedAt,
-        String lastFailedAt,
+        @JsonProperty("first_failed_at") String firstFailedAt,
+        @JsonProperty("last_failed_at") String lastFailedAt,
         String body) {}

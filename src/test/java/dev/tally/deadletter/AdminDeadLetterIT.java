@@ -66,6 +66,8 @@ class AdminDeadLetterIT extends FullStackTest {
             assertThat(first.path("reason").asText()).isEqualTo("planted one");
             assertThat(first.path("route").asText()).isEqualTo("worker-count-words");
             assertThat(first.path("attempts").asInt()).isEqualTo(4);
+            assertThat(first.path("first_failed_at").asText()).isEqualTo("2026-11-28T00:00:00Z");
+            assertThat(first.path("last_failed_at").asText()).isEqualTo("2026-11-28T00:00:01Z");
         }
         assertThat(api.admin("GET", "/admin/dead-letters?limit=1").data().path("dead_letters").size()).isEqualTo(1);
         assertThat(api.admin("GET", "/admin/dead-letters?limit=nope").status()).isEqualTo(400);
@@ -81,6 +83,8 @@ class AdminDeadLetterIT extends FullStackTest {
 
         assertThat(replayed.status()).isEqualTo(200);
         assertThat(replayed.data().path("replayed").asInt()).isEqualTo(1);
+        assertThat(api.admin("GET", "/admin/dead-letters").data().path("dead_letters").get(0).path("job_id").isNull())
+                .as("the kept one has no job").isTrue();
         JsonNode job = api.awaitFinished(jobId, Duration.ofSeconds(20));
         assertThat(job.path("status").asText()).isEqualTo("COMPLETE");
         assertThat(job.has("error")).isFalse();
