@@ -24,7 +24,7 @@ test-it: ## integration tests only (real RabbitMQ, MongoDB wire server, local do
 
 bench-count: ## tokenizer and HTML extraction throughput (JMH)
 	$(MVN) test-compile
-	mvn -B -q exec:java -Dexec.mainClass=dev.tally.count.CountBenchmarkMain -Dexec.classpathScope=test
+	mvn -B -q exec:java -Dexec.mainClass=dev.tally.bench.BenchCountMain -Dexec.classpathScope=test
 
 clean: ## remove build output (keeps ./data)
 	$(MVN) clean

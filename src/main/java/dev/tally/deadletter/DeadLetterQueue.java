@@ -48,11 +48,14 @@ public class DeadLetterQueue {
             long count = channel.messageCount(deadLetterQueue);
             List<DeadLetter> letters = new ArrayList<>();
             List<Long> taken = new ArrayList<>();
-            for (GetResponse response; letters.size() < max && (response = channel.basicGet(deadLetterQueue, false)) != null; ) {
-                taken.add(response.getEnvelope().getDeliveryTag());
-                letters.add(DeadLetterHeaders.read(response));
+            try {
+                for (GetResponse response; letters.size() < max && (response = channel.basicGet(deadLetterQueue, false)) != null; ) {
+                    taken.add(response.getEnvelope().getDeliveryTag());
+                    letters.add(DeadLetterHeaders.read(response));
+                }
+            } finally {
+                handBack(channel, taken);
             }
-            handBack(channel, taken);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("count", count);
             data.put("dead_letters", letters);
@@ -62,30 +65,13 @@ public class DeadLetterQueue {
 
     /** Replays the dead letters named in {@code ids} (comma-separated), or all when none are named. */
     public Map<String, Object> replay(String ids) {
-        Predicate<DeadLetter> chosen = chosen(ids);
-        int replayed = rabbit.execute(channel -> {
+        long replayed = rabbit.execute(channel -> {
             channel.confirmSelect();
-            long count = channel.messageCount(deadLetterQueue);
-            List<Long> kept = new ArrayList<>();
-            int done = 0;
-            for (long seen = 0; seen < count; seen++) {
-                GetResponse response = channel.basicGet(deadLetterQueue, false);
-                if (response == null) {
-                    break;
-                }
-                DeadLetter letter = DeadLetterHeaders.read(response);
-                if (!chosen.test(letter)) {
-                    kept.add(response.getEnvelope().getDeliveryTag());
-                    continue;
-                }
+            return settle(channel, chosen(ids), response -> {
                 jobs.reopen(response.getBody());
                 channel.basicPublish("", jobsQueue, DeadLetterHeaders.forReplay(response.getProps()), response.getBody());
                 waitForConfirm(channel);
-                channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
-                done++;
-            }
-            handBack(channel, kept);
-            return done;
+            });
         });
         return Map.of("replayed", replayed);
     }
@@ -96,27 +82,42 @@ public class DeadLetterQueue {
             long purged = rabbit.execute(channel -> (long) channel.queuePurge(deadLetterQueue).getMessageCount());
             return Map.of("purged", purged);
         }
-        Predicate<DeadLetter> chosen = chosen(ids);
-        long purged = rabbit.execute(channel -> {
-            long count = channel.messageCount(deadLetterQueue);
-            List<Long> kept = new ArrayList<>();
-            long done = 0;
+        long purged = rabbit.execute(channel -> settle(channel, chosen(ids), response -> { }));
+        return Map.of("purged", purged);
+    }
+
+    private interface Action {
+        void apply(GetResponse response) throws IOException;
+    }
+
+    /**
+     * Takes each message on the queue once; a chosen one gets the action and is acknowledged (it leaves the
+     * queue only then), the others are handed back. Returns how many were chosen.
+     */
+    private long settle(Channel channel, Predicate<DeadLetter> chosen, Action action) throws IOException {
+        long count = channel.messageCount(deadLetterQueue);
+        List<Long> kept = new ArrayList<>();
+        long settled = 0;
+        try {
             for (long seen = 0; seen < count; seen++) {
                 GetResponse response = channel.basicGet(deadLetterQueue, false);
                 if (response == null) {
                     break;
                 }
+                long tag = response.getEnvelope().getDeliveryTag();
+                kept.add(tag);
                 if (chosen.test(DeadLetterHeaders.read(response))) {
-                    channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
-                    done++;
-                } else {
-                    kept.add(response.getEnvelope().getDeliveryTag());
+                    action.apply(response);
+                    channel.basicAck(tag, false);
+                    kept.remove(Long.valueOf(tag));
+                    settled++;
                 }
             }
+        } finally {
+            // the channel goes back to a cache: nothing may stay unacknowledged on it, even after a failure
             handBack(channel, kept);
-            return done;
-        });
-        return Map.of("purged", purged);
+        }
+        return settled;
     }
 
     private static int limitOf(String limit) {

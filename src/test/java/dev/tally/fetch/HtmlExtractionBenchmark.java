@@ -30,12 +30,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class HtmlExtractionBenchmark {
 
+    public static final int TARGET_BYTES = 10 * 1024 * 1024;
+
     private final TextExtractor extractor = new TextExtractor();
     private byte[] page;
 
     @Setup(Level.Trial)
     public void generatePage() {
-        page = generate(10 * 1024 * 1024);
+        page = generate(TARGET_BYTES);
     }
 
     @Benchmark
@@ -52,7 +54,7 @@ public class HtmlExtractionBenchmark {
         return chars;
     }
 
-    static byte[] generate(int targetBytes) {
+    public static byte[] generate(int targetBytes) {
         String[] words = {"the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog's", "caf&eacute;", "na&iuml;ve",
             "r&eacute;sum&eacute;", "1,000", "hello_world", "&amp;", "Don't", "<b>bold</b>", "<a href=\"/x\">link</a>"};
         Random random = new Random(42);
