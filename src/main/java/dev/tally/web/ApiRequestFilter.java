@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -14,11 +13,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Guards the API before Camel sees a request: Spring parses a non-JSON POST as a form and fails with a 500
  * page before any route runs, so content type, method and body size are answered here, in the API's envelope.
+ * Paths are compared decoded and normalised, as Tomcat routes them, so {@code /%77ord-count} is no way around.
  */
 public class ApiRequestFilter extends OncePerRequestFilter {
 
     static final String JSON_ONLY = "Please make requests using the application/json MIME type";
     private static final String JOBS = "/word-count";
+    private static final List<String> NOT_TRACE = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
@@ -33,13 +34,22 @@ public class ApiRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String method = request.getMethod();
         List<String> allowed = allowedMethods(path);
+        if ("TRACE".equals(method)) {
+            response.setHeader("Allow", String.join(", ", allowed == null ? NOT_TRACE : allowed));
+            write(response, 405, "Method TRACE is not allowed");
+            return;
+        }
+        if ("/error".equals(path)) {
+            write(response, 404, "No such resource: " + path);
+            return;
+        }
         if (allowed == null) {
             chain.doFilter(request, response);
             return;
         }
-        String method = request.getMethod();
         if (!allowed.contains(method)) {
             response.setHeader("Allow", String.join(", ", allowed));
             write(response, 405, "Method " + method + " is not allowed on " + path + "; use " + String.join(" or ", allowed));
@@ -62,9 +72,19 @@ public class ApiRequestFilter extends OncePerRequestFilter {
             write(response, 413, tooLarge());
             return;
         }
-        byte[] body = readAtMost(request.getInputStream(), maxBodyBytes + 1);
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+        } catch (IOException e) {
+            write(response, 400, "The request body could not be read: " + e.getMessage());
+            return;
+        }
         if (body.length > maxBodyBytes) {
             write(response, 413, tooLarge());
+            return;
+        }
+        if (!Utf8.isValid(body)) {
+            write(response, 400, "The request body is not valid UTF-8 JSON");
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -80,14 +100,16 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         return null;
     }
 
+    /** application/json or a vendor type like application/vnd.x+json; never anything a servlet parses as a form. */
     private static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return type.isCompatibleWith(MediaType.APPLICATION_JSON)
-                    || type.getSubtype().endsWith("+json");
+            String subtype = type.getSubtype();
+            boolean json = "json".equals(subtype) || subtype.endsWith("+json");
+            return "application".equals(type.getType()) && json && !subtype.contains("form");
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -95,10 +117,6 @@ public class ApiRequestFilter extends OncePerRequestFilter {
 
     private String tooLarge() {
         return "The request body is larger than " + maxBodyBytes + " bytes";
-    }
-
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
     }
 
     private void write(HttpServletResponse response, int status, String message) throws IOException {

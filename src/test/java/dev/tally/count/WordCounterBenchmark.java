@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Single-threaded throughput of {@link WordCounter#count(java.io.Reader)} over 50 MB of pseudo-English
  * ({@link PseudoEnglishText}). Reports milliseconds per pass over the whole text; the text is ASCII, so one char
- * is one UTF-8 byte and MB/s = {@link #TEXT_CHARS} / 10^6 / (ms per op / 1000), which {@link CountBenchmarkMain}
+ * is one UTF-8 byte and MB/s = {@link #TEXT_CHARS} / 10^6 / (ms per op / 1000), which {@link dev.tally.bench.BenchCountMain}
  * prints. The vocabulary size drives the number of distinct words and with it the cache misses of the counting
  * tables, the dominant cost; {@code -p vocabularyWords=5000} shows a friendlier text.
  */

@@ -82,6 +82,12 @@ class ApiContractIT extends FullStackTest {
         "DELETE | /word-count |                                   |                      | 405 | DELETE",
         "POST | /word-count/6b0a3fb7e08e95152fdf5445 | application/json | {}             | 405 | POST",
         "POST | /health       | application/json                  | {}                   | 405 | POST",
+        "POST | /%77ord-count | text/plain                        | {\"url\": \"http://x.test\"} | 400 | application/json",
+        "POST | /word%2Dcount | application/x-www-form-urlencoded | url=http://x.test    | 400 | application/json",
+        "POST | /word-count   | application/x-www-form-urlencoded+json | {\"url\": \"http://x.test\"} | 400 | application/json",
+        "GET  | /error        |                                   |                      | 404 | /error",
+        "GET  | /no-such-page |                                   |                      | 404 | /no-such-page",
+        "GET  | /word-count/null | |                                                     | 404 | null",
     })
     void everyBadRequestGetsA4xxNamingTheProblem(
             String method, String path, String contentType, String body, int status, String mentions) {
@@ -97,6 +103,33 @@ class ApiContractIT extends FullStackTest {
         Answer answer = api.submit("http://x.test/" + "a".repeat(2100));
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.message()).contains("`url`");
+    }
+
+    @Test
+    void invalidUtf8IsRefusedNotStoredAsReplacementCharacters() {
+        byte[] body = "{\"url\": \"http://x.test/\u00ff\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/word-count"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        java.net.http.HttpResponse<String> answer = send(request);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("UTF-8");
+    }
+
+    @Test
+    void traceIsRefusedInTheEnvelope() {
+        Answer answer = api.send("TRACE", "/word-count", null, null);
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.raw().headers().firstValue("Allow")).contains("GET, POST");
+        assertThat(answer.body().path("success").asBoolean(true)).isFalse();
+    }
+
+    private static java.net.http.HttpResponse<String> send(java.net.http.HttpRequest request) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
