@@ -13,29 +13,16 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Size caps, compression and timeouts: the ways a server can make a fetch cost too much. */
-class DocumentFetcherLimitsTest {
+class DocumentFetcherLimitsTest extends WithLocalServer {
 
     private static final int ONE_MB = 1024 * 1024;
 
-    private LocalHttpServer server;
     private final DocumentFetcher fetcher = new DocumentFetcher(settings(true, 5, Duration.ofSeconds(5), ONE_MB));
     private final DocumentFetcher impatientFetcher =
             new DocumentFetcher(settings(true, 5, Duration.ofMillis(300), ONE_MB));
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = new LocalHttpServer();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     void refusesADeclaredContentLengthOverTheCapWithoutReading() {

@@ -12,26 +12,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DocumentFetcherTest {
+class DocumentFetcherTest extends WithLocalServer {
 
-    private LocalHttpServer server;
     private final DocumentFetcher fetcher = new DocumentFetcher(FetchSettings.defaults());
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = new LocalHttpServer();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     @Test
     void decodesPlainTextInTheDeclaredCharset() throws IOException {
