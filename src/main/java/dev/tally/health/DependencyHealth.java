@@ -32,7 +32,7 @@ public class DependencyHealth implements AutoCloseable {
     });
 
     public DependencyHealth(
-            MongoClient tallyMongo, ConnectionFactory rabbit, @Value("${tally.health.deadline-ms:1500}") long deadlineMs) {
+            MongoClient tallyMongo, ConnectionFactory rabbit, @Value("${tally.health.deadline-ms}") long deadlineMs) {
         this.mongo = tallyMongo;
         this.rabbit = rabbit;
         this.deadlineMs = deadlineMs;
