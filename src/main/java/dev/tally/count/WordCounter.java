@@ -23,7 +23,7 @@ public class WordCounter {
         return count(reader, BUFFER_CHARS);
     }
 
-    public WordHistogram count(String text) {
+    public WordHistogram countText(String text) {
         Objects.requireNonNull(text, "text");
         // A short text needs no full-size buffer.
         return count(new StringReader(text), Math.max(64, Math.min(text.length(), BUFFER_CHARS)));

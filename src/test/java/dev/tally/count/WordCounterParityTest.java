@@ -23,7 +23,7 @@ class WordCounterParityTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("cases")
     void countsLikeThePythonService(String input, List<String> expectedTokens) {
-        WordHistogram histogram = counter.count(input);
+        WordHistogram histogram = counter.countText(input);
 
         assertThat(histogram.counts()).isEqualTo(histogramOf(expectedTokens));
         assertThat(histogram.totalWords()).isEqualTo(expectedTokens.size());

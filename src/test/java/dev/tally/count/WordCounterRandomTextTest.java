@@ -30,7 +30,7 @@ class WordCounterRandomTextTest {
             String text = randomText(random, random.nextInt(12_000));
             Map<String, Long> expected = naiveReference(text);
 
-            WordHistogram whole = counter.count(text);
+            WordHistogram whole = counter.countText(text);
             WordHistogram chunked = counter.count(ChunkedReader.cyclingChunks(text, 1 + random.nextInt(700)));
 
             assertThat(whole.counts()).isEqualTo(expected);
