@@ -52,6 +52,11 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        launcher.shutdown();
+        try {
+            launcher.shutdown();
+        } catch (IllegalStateException e) {
+            // Qpid's own shutdown hook may have stopped it first during JVM exit
+            LOG.debug("embedded broker already stopped: {}", e.getMessage());
+        }
     }
 }
