@@ -73,6 +73,7 @@ public final class DocumentServer {
                 case "/broken" -> send(exchange, 500, "text/plain", "oops");
                 case "/image.png" -> send(exchange, 200, "image/png", "\u0089PNG");
                 case "/huge.txt" -> send(exchange, 200, "text/plain", "word ".repeat(SIZE_CAP / 5 + 10));
+                case "/100mb.txt" -> stream(exchange, 100_000_000, "the quick brown fox jumps over the lazy dog\n");
                 case "/page.html" -> send(exchange, 200, "text/html; charset=utf-8",
                         "<html><head><title>Tally</title><style>p{color:red}</style><script>var hidden = 1;</script></head>"
                                 + "<body><p>Hello&nbsp;world</p><p>hello <b>again</b></p></body></html>");
@@ -89,6 +90,18 @@ public final class DocumentServer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code total} bytes of {@code line} repeated, generated while sending: the server holds no copy. */
+    private static void stream(HttpExchange exchange, long total, String line) throws IOException {
+        byte[] chunk = line.repeat(64 * 1024 / line.length()).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(200, total);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (long sent = 0; sent < total; sent += chunk.length) {
+                out.write(chunk, 0, (int) Math.min(chunk.length, total - sent));
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -55,6 +57,23 @@ public final class TestStack {
         registry.add("tally.redelivery.initial-delay-ms", () -> 100);
         registry.add("tally.redelivery.max-delay-ms", () -> 400);
         registry.add("tally.fetch.max-bytes", () -> DocumentServer.SIZE_CAP);
+    }
+
+    /** The same settings as environment variables, for Tally started as a separate process (the packaged jar). */
+    public static synchronized Map<String, String> childProcessSettings(String queueSuffix) {
+        start();
+        QUEUES.add(QUEUE + queueSuffix);
+        QUEUES.add(DEAD_LETTER_QUEUE + queueSuffix);
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_RABBITMQ_HOST", RABBIT_HOST);
+        env.put("SPRING_RABBITMQ_PORT", String.valueOf(RABBIT_PORT));
+        env.put("TALLY_QUEUE", QUEUE + queueSuffix);
+        env.put("TALLY_DEAD_LETTER_QUEUE", DEAD_LETTER_QUEUE + queueSuffix);
+        env.put("TALLY_MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
+        env.put("TALLY_MONGODB_DATABASE", DATABASE);
+        env.put("TALLY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("TALLY_FETCH_ALLOW_PRIVATE_NETWORKS", "true");
+        return env;
     }
 
     public static synchronized void start() {
