@@ -1,6 +1,5 @@
 package dev.tally.deadletter;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import dev.tally.job.JobMessages;
 import dev.tally.job.JobStatus;
@@ -8,7 +7,6 @@ import dev.tally.job.PoisonMessageException;
 import java.util.Date;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** A replayed job that had been FAILed goes back to IN_PROGRESS, so the worker's conditional update applies. */
@@ -18,9 +16,9 @@ class JobReopener {
     private final JobMessages messages;
     private final MongoCollection<Document> jobs;
 
-    JobReopener(JobMessages messages, MongoClient tallyMongo, @Value("${tally.mongodb.database}") String database) {
+    JobReopener(JobMessages messages, MongoCollection<Document> jobsCollection) {
         this.messages = messages;
-        this.jobs = tallyMongo.getDatabase(database).getCollection("jobs");
+        this.jobs = jobsCollection;
     }
 
     void reopen(byte[] message) {

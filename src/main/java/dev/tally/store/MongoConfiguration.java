@@ -4,7 +4,9 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,5 +43,11 @@ class MongoConfiguration {
                         .maxWaitTime(timeoutMs, TimeUnit.MILLISECONDS))
                 .build();
         return MongoClients.create(settings);
+    }
+
+    /** The one collection Tally keeps, for the beans that query it directly. */
+    @Bean
+    MongoCollection<Document> jobsCollection(MongoClient tallyMongo, @Value("${tally.mongodb.database}") String database) {
+        return tallyMongo.getDatabase(database).getCollection("jobs");
     }
 }

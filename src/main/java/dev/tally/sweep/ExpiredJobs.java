@@ -1,6 +1,5 @@
 package dev.tally.sweep;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
@@ -19,9 +18,8 @@ public class ExpiredJobs {
     private final MongoCollection<Document> jobs;
     private final Duration retention;
 
-    public ExpiredJobs(MongoClient tallyMongo, @Value("${tally.mongodb.database}") String database,
-            @Value("${tally.retention.keep-days}") long keepDays) {
-        this.jobs = tallyMongo.getDatabase(database).getCollection("jobs");
+    public ExpiredJobs(MongoCollection<Document> jobsCollection, @Value("${tally.retention.keep-days}") long keepDays) {
+        this.jobs = jobsCollection;
         this.retention = Duration.ofDays(keepDays);
     }
 

@@ -1,6 +1,5 @@
 package dev.tally.sweep;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -32,12 +31,11 @@ public class StaleJobs {
     private final Clock clock;
 
     @Autowired
-    public StaleJobs(MongoClient tallyMongo,
-            @Value("${tally.mongodb.database}") String database,
+    public StaleJobs(MongoCollection<Document> jobsCollection,
             @Value("${tally.sweeper.stale-after-ms}") long staleAfterMs,
             @Value("${tally.sweeper.interval-ms}") long roundMs,
             @Value("${tally.sweeper.batch}") int batch) {
-        this(tallyMongo.getDatabase(database).getCollection("jobs"), staleAfterMs, roundMs, batch, Clock.systemUTC());
+        this(jobsCollection, staleAfterMs, roundMs, batch, Clock.systemUTC());
     }
 
     StaleJobs(MongoCollection<Document> jobs, long staleAfterMs, long roundMs, int batch, Clock clock) {
