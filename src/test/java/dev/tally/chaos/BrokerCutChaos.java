@@ -31,8 +31,8 @@ class BrokerCutChaos {
         try (BrokerProxy broker = BrokerProxy.start(TestStack.RABBIT_HOST, TestStack.RABBIT_PORT);
                 TallyProcess web = TallyProcess.start("broker-web", "web", QUEUES, viaProxy(broker));
                 TallyProcess worker = TallyProcess.start("broker-worker", "worker", QUEUES, viaProxy(broker))) {
-            web.awaitHealthy(Duration.ofSeconds(120));
-            worker.awaitHealthy(Duration.ofSeconds(120));
+            web.awaitHealthy();
+            worker.awaitHealthy();
             ApiClient api = web.api();
             JobLedger ledger = new JobLedger();
             LoadDriver load = new LoadDriver(web.port(), ledger, Duration.ofSeconds(10))

@@ -28,20 +28,30 @@ final class JobLedger {
         }
     }
 
-    /** The end state: lost = accepted but still IN_PROGRESS (or gone) when the wait ran out. */
-    record Verdict(int accepted, int completed, int failed, int lost, List<String> wrong, Instant lastSettled) {
+    /** When a job was accepted (202) and when it was last written (COMPLETE or FAIL). */
+    record Settled(Instant acceptedAt, Instant updatedAt) {}
 
-        /** From {@code faultEnded} until the last job settled (zero if all had settled before). */
+    /** The end state: lost = accepted but still IN_PROGRESS (or gone) when the wait ran out. */
+    record Verdict(int accepted, int completed, int failed, int lost, List<String> wrong, List<Settled> settled) {
+
+        /**
+         * From {@code faultEnded} until the last job accepted up to then had settled: how long the backlog the
+         * fault left took to clear (zero if it had cleared before). Jobs accepted later are ordinary traffic.
+         */
         Duration recoveryAfter(Instant faultEnded) {
-            Duration recovery = Duration.between(faultEnded, lastSettled);
+            Instant last = settled.stream().filter(job -> !job.acceptedAt().isAfter(faultEnded))
+                    .map(Settled::updatedAt).max(Instant::compareTo).orElse(faultEnded);
+            Duration recovery = Duration.between(faultEnded, last);
             return recovery.isNegative() ? Duration.ZERO : recovery;
         }
     }
 
-    private final Map<String, Expected> accepted = new ConcurrentHashMap<>();
+    private record Entry(Expected expected, Instant acceptedAt) {}
+
+    private final Map<String, Entry> accepted = new ConcurrentHashMap<>();
 
     void accept(String jobId, Expected expected) {
-        accepted.put(jobId, expected);
+        accepted.put(jobId, new Entry(expected, Instant.now()));
     }
 
     int accepted() {
@@ -73,11 +83,11 @@ final class JobLedger {
     private Verdict verdict(Map<String, JsonNode> settled, List<String> pending) {
         int completed = 0;
         int failed = 0;
-        Instant last = Instant.EPOCH;
+        List<Settled> times = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : settled.entrySet()) {
             JsonNode job = entry.getValue();
-            Expected expected = accepted.get(entry.getKey());
+            Expected expected = accepted.get(entry.getKey()).expected();
             String status = job.path("status").asText();
             if ("COMPLETE".equals(status)) {
                 completed++;
@@ -91,11 +101,10 @@ final class JobLedger {
                     wrong.add(entry.getKey() + " FAIL '" + error + "', expected " + expected);
                 }
             }
-            Instant updated = Instant.parse(job.path("updated_at").asText());
-            last = updated.isAfter(last) ? updated : last;
+            times.add(new Settled(accepted.get(entry.getKey()).acceptedAt(), Instant.parse(job.path("updated_at").asText())));
         }
         pending.stream().limit(5).forEach(jobId -> wrong.add(jobId + " still IN_PROGRESS or unreadable"));
-        return new Verdict(accepted.size(), completed, failed, pending.size(), wrong, last);
+        return new Verdict(accepted.size(), completed, failed, pending.size(), wrong, times);
     }
 
     private static JsonNode finished(ApiClient api, String jobId) {

@@ -27,12 +27,12 @@ final class LoadDriver {
     private final ApiClient api;
     private final JobLedger ledger;
     private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger submitted = new AtomicInteger();
     private final AtomicInteger hung = new AtomicInteger();
     private final AtomicLong slowestMs = new AtomicLong();
     private final List<Instant> refusals = new CopyOnWriteArrayList<>();
     private final List<String> unexpected = new CopyOnWriteArrayList<>();
     private ExecutorService clients;
-    private int jobs;
 
     LoadDriver(int port, JobLedger ledger, Duration requestDeadline) {
         this.api = new ApiClient(port, requestDeadline);
@@ -52,7 +52,6 @@ final class LoadDriver {
     }
 
     LoadDriver start(int jobs, int concurrency, Duration spread, IntFunction<Submission> plan) {
-        this.jobs = jobs;
         long startNanos = System.nanoTime();
         clients = Executors.newFixedThreadPool(concurrency);
         for (int client = 0; client < concurrency; client++) {
@@ -74,7 +73,12 @@ final class LoadDriver {
     }
 
     int submitted() {
-        return Math.min(next.get(), jobs);
+        return submitted.get();
+    }
+
+    /** One job outside the spread load, from the calling thread; its id, or null unless accepted. */
+    String submitNow(Submission submission) {
+        return submit(submission);
     }
 
     List<Instant> refusals() {
@@ -93,12 +97,15 @@ final class LoadDriver {
         return Duration.ofMillis(slowestMs.get());
     }
 
-    private void submit(Submission submission) {
+    private String submit(Submission submission) {
+        submitted.incrementAndGet();
         long start = System.nanoTime();
         try {
             ApiClient.Answer answer = api.submit(submission.url());
             if (answer.status() == 202) {
-                ledger.accept(answer.data().path("job_id").asText(), submission.expected());
+                String jobId = answer.data().path("job_id").asText();
+                ledger.accept(jobId, submission.expected());
+                return jobId;
             } else if (answer.status() == 503) {
                 refusals.add(Instant.now());
             } else {
@@ -113,6 +120,7 @@ final class LoadDriver {
         } finally {
             slowestMs.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
         }
+        return null;
     }
 
     private static void waitUntil(long nanos) {

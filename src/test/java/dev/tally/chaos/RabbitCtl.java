@@ -15,16 +15,19 @@ final class RabbitCtl {
 
     private RabbitCtl() {}
 
-    /** Closes, at the broker, each of our connections (by peer port); returns how many were closed. */
+    /**
+     * Closes, at the broker, each of our connections (found by peer port; close_connection takes the connection's
+     * Erlang pid); returns how many were closed.
+     */
     static int closeConnections(Set<Integer> ourPeerPorts, String reason) {
         List<String> ours = new ArrayList<>();
-        for (String line : run("list_connections", "-q", "--no-table-headers", "name", "peer_port")) {
+        for (String line : run("list_connections", "-q", "--no-table-headers", "pid", "peer_port")) {
             String[] columns = line.split("\t");
             if (columns.length == 2 && ourPeerPorts.contains(Integer.parseInt(columns[1].trim()))) {
                 ours.add(columns[0]);
             }
         }
-        ours.parallelStream().forEach(name -> run("close_connection", name, reason));
+        ours.parallelStream().forEach(pid -> run("close_connection", pid, reason));
         return ours.size();
     }
 

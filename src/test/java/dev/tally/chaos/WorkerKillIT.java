@@ -39,7 +39,7 @@ class WorkerKillIT extends FullStackTest {
         Instant killed;
         int fetchesCutShort;
         try (TallyProcess doomed = TallyProcess.start("kill9-worker-1", "worker", "", WORKER)) {
-            doomed.awaitHealthy(Duration.ofSeconds(120));
+            doomed.awaitHealthy();
             load = new LoadDriver(port, ledger, Duration.ofSeconds(5))
                     .start(JOBS, 4, Duration.ofSeconds(12), LoadDriver.knownDocuments(documents, JOBS, 150));
 
@@ -51,7 +51,7 @@ class WorkerKillIT extends FullStackTest {
             doomed.kill();
         }
         try (TallyProcess replacement = TallyProcess.start("kill9-worker-2", "worker", "", WORKER)) {
-            replacement.awaitHealthy(Duration.ofSeconds(120));
+            replacement.awaitHealthy();
             Instant replaced = Instant.now();
             load.awaitDone(Duration.ofSeconds(60));
             JobLedger.Verdict verdict = ledger.settle(api, Duration.ofSeconds(120));

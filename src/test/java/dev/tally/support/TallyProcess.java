@@ -20,6 +20,8 @@ import org.awaitility.Awaitility;
 public final class TallyProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "tally.jar");
+    /** A start takes 10 s on a quiet 2-core machine and minutes when other builds share the cores. */
+    private static final Duration STARTUP = Duration.ofSeconds(300);
 
     private final String name;
     private final Process process;
@@ -63,6 +65,10 @@ public final class TallyProcess implements AutoCloseable {
     }
 
     /** Waits until {@code /health} answers 200 (every role serves it). */
+    public TallyProcess awaitHealthy() {
+        return awaitHealthy(STARTUP);
+    }
+
     public TallyProcess awaitHealthy(Duration within) {
         ApiClient api = api();
         Awaitility.await(name + " healthy (log " + log + ")").atMost(within).pollInterval(Duration.ofMillis(250))
