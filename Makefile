@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/tally.jar
 
-.PHONY: help build run test test-unit test-it bench-count clean
+.PHONY: help build run store test test-unit test-it bench-count clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -12,6 +12,9 @@ build: ## compile and package target/tally.jar (no tests)
 
 run: build ## run Tally on :8080 with web and worker roles, embedded broker and MongoDB unless configured
 	java -jar $(JAR)
+
+store: build ## run the MongoDB wire server alone (TALLY_STORE_PORT 27017, TALLY_STORE_DATA_DIR ./data/store)
+	java -cp $(JAR) -Dloader.main=dev.tally.store.StoreServer org.springframework.boot.loader.launch.PropertiesLauncher
 
 test: ## unit and integration tests (needs RabbitMQ on 127.0.0.1:5672)
 	mvn -B verify
