@@ -29,7 +29,7 @@ EXPOSE 8080
 
 # busybox wget ships with the alpine JRE image (no curl); it exits non-zero on the 503 /health gives when
 # MongoDB or RabbitMQ is unreachable. Every role serves /health.
-HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
     CMD wget -q -O /dev/null http://127.0.0.1:8080/health || exit 1
 
 # exec form: java is PID 1 and gets SIGTERM itself, so graceful shutdown (TALLY_SHUTDOWN_TIMEOUT_SECONDS) runs
