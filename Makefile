@@ -31,3 +31,8 @@ bench-count: ## tokenizer and HTML extraction throughput (JMH)
 
 clean: ## remove build output (keeps ./data)
 	$(MVN) clean
+
+.PHONY: check-deploy
+test: check-deploy
+check-deploy: ## check Dockerfile, compose, nginx and k8s files without a Docker engine (installs what it needs)
+	.ci/check-deploy
