@@ -24,7 +24,7 @@ final class DeployFiles {
 
     static final Path ROOT = Path.of("").toAbsolutePath();
     /** Settings that other work adds to application.yaml; remove a name once application.yaml has it. */
-    private static final Set<String> ARRIVING = Set.of("TALLY_ROUTES_DIR");
+    private static final Set<String> ARRIVING = Set.of();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
     private DeployFiles() {
