@@ -61,7 +61,7 @@ class MongoOutageChaos {
             List<Instant> whileDown = load.refusals().stream()
                     .filter(t -> !t.isBefore(downFrom) && !t.isAfter(downTo.plus(SLACK))).toList();
 
-            ChaosFigures.record("MongoDB stopped 10 s", verdict, load, Duration.between(downFrom, downTo),
+            ChaosFigures.record("MongoDB store stopped, restarted after 10 s", verdict, load, Duration.between(downFrom, downTo),
                     verdict.recoveryAfter(downTo));
             System.out.printf("MongoDB outage: store exit status %d, /health FAIL %.1f s after the stop and PASS"
                     + " %.1f s after the restart; %d refusals while down%n", storeStatus,
