@@ -70,7 +70,8 @@ final class AsciiBlockScanner {
                 word &= valid;
                 run |= ~valid;
             }
-            long from64 = -1L;
+            // 1 when bit 0 continues a run that already holds a token: then it starts neither a run nor a token.
+            long continued = 0;
             if (pendingStart >= 0) {
                 long runEnds = ~run;
                 if (runEnds == 0) {
@@ -79,28 +80,50 @@ final class AsciiBlockScanner {
                     }
                     continue;
                 }
-                int runEnd = Long.numberOfTrailingZeros(runEnds);
-                long wordsBefore = word & ((1L << runEnd) - 1);
-                int end = wordsBefore != 0 ? base + 64 - Long.numberOfLeadingZeros(wordsBefore) : pendingLastWordEnd;
-                countToken(pendingStart, end);
+                long wordsBefore = word & ((1L << Long.numberOfTrailingZeros(runEnds)) - 1);
+                countToken(pendingStart,
+                        wordsBefore != 0 ? base + 64 - Long.numberOfLeadingZeros(wordsBefore) : pendingLastWordEnd);
                 pendingStart = -1;
-                from64 = -1L << runEnd;
+                continued = 1;
             }
-            long starts = word & from64;
+            long starts = tokenStarts(word, run, continued);
+            if (tokenRunReachesEnd(word, run, continued)) {
+                int last = 63 - Long.numberOfLeadingZeros(starts);
+                pendingStart = base + last;
+                pendingLastWordEnd = base + 64 - Long.numberOfLeadingZeros(word);
+                starts &= ~(1L << last);
+            }
+            // Each token's end depends only on the masks, not on the previous token: the iterations overlap.
             while (starts != 0) {
                 int start = Long.numberOfTrailingZeros(starts);
-                long runEnds = ~run & (-1L << start);
-                if (runEnds == 0) {
-                    pendingStart = base + start;
-                    pendingLastWordEnd = base + 64 - Long.numberOfLeadingZeros(word);
-                    break;
-                }
-                int runEnd = Long.numberOfTrailingZeros(runEnds);
+                starts &= starts - 1;
+                int runEnd = Long.numberOfTrailingZeros(~run & (-1L << start));
                 countToken(base + start, base + 64 - Long.numberOfLeadingZeros(word & ((1L << runEnd) - 1)));
-                starts = word & (-1L << runEnd);
             }
         }
         return from + (pendingStart >= 0 ? pendingStart : length);
+    }
+
+    /**
+     * The first word char of each [\w'] run: apostrophes before it cannot start a token. They are the run's
+     * leading non-word chars, found by adding each run's first bit to the run's non-word chars: the carry ripples
+     * through exactly those and stops at the first word char.
+     */
+    private static long tokenStarts(long word, long run, long continued) {
+        long tokenRun = tokenRun(word, run, continued);
+        return tokenRun & ~((tokenRun << 1) | continued);
+    }
+
+    private static boolean tokenRunReachesEnd(long word, long run, long continued) {
+        return tokenRun(word, run, continued) < 0;
+    }
+
+    /** The run chars from each run's first word char on. */
+    private static long tokenRun(long word, long run, long continued) {
+        long runStarts = run & ~((run << 1) | continued);
+        long nonWord = run & ~word;
+        long leading = nonWord & ~(nonWord + runStarts);
+        return run & ~leading;
     }
 
     /** A cheap check first, so that non-Latin text does not pay for setting up the bulk path at every word. */
@@ -137,11 +160,12 @@ final class AsciiBlockScanner {
      */
     private long classifyGroup(int offset) {
         long group = (long) LITTLE_ENDIAN_LONG.get(bytes, offset);
-        long upper = inRange(group, 'A', 'Z');
-        long word = upper | inRange(group, 'a', 'z') | inRange(group, '0', '9') | equalTo(group, '_');
+        // Setting bit 0x20 folds 'A'-'Z' onto 'a'-'z' and moves no other ASCII char into that range.
+        long letter = inRange(group | ONES * 0x20, 'a', 'z');
+        long word = letter | inRange(group, '0', '9') | equalTo(group, '_');
         long run = word | equalTo(group, TokenBuilder.APOSTROPHE);
-        // 0x80 >>> 2 == 0x20, the ASCII lowercase bit
-        LITTLE_ENDIAN_LONG.set(bytes, offset, group | (upper >>> 2));
+        // 0x80 >>> 2 == 0x20, the ASCII lowercase bit, which lowercase letters have already
+        LITTLE_ENDIAN_LONG.set(bytes, offset, group | (letter >>> 2));
         return highBitsToByteMask(word) | (highBitsToByteMask(run) << 8);
     }
 

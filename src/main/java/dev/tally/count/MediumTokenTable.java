@@ -2,17 +2,13 @@ package dev.tally.count;
 
 /**
  * Counts tokens of 9 to 16 chars in U+0001..U+00FF by their packed key, a head (chars 1-8) and a non-zero tail
- * (chars 9-16) ({@link TokenCounts}): open addressing with linear probing over 32-byte slots of (head, tail,
- * count, unused).
- *
- * <p>These are mostly rare words, so nearly every lookup misses the cache: slots start {@link #ALIGN} longs into
- * the array so that, in a large (hence region-aligned) array whose elements start 16 bytes in, no slot straddles
- * two 64-byte cache lines.
+ * (chars 9-16) ({@link PackedKeys}): open addressing with linear probing over slots of three longs (head, tail,
+ * count). These are mostly rare words, whose lookups miss the cache, so the footprint is kept small.
  */
 final class MediumTokenTable {
 
     private static final int INITIAL_BITS = 8;
-    private static final int ALIGN = 6;
+    private static final int STRIDE = 3;
     private static final long EMPTY = 0;
 
     private long[] slots;
@@ -24,7 +20,10 @@ final class MediumTokenTable {
         allocate(INITIAL_BITS);
     }
 
-    /** Counts (heads[i], tails[i]) for i in [0, count), touching all home slots first as in {@link ShortTokenTable}. */
+    /**
+     * Counts (heads[i], tails[i]) for i in [0, count), touching all home slots first as in {@link ShortTokenTable}.
+     * Returns the sum of the touched values, which the caller must keep so that the loads stay.
+     */
     long incrementAll(long[] heads, long[] tails, int[] homes, int count) {
         while (size + count > resizeThreshold) {
             rehash();
@@ -36,7 +35,6 @@ final class MediumTokenTable {
             homes[i] = home;
             touched += slots[home];
         }
-        int mask = slots.length - ALIGN - 4;
         for (int i = 0; i < count; i++) {
             long head = heads[i];
             long tail = tails[i];
@@ -54,15 +52,15 @@ final class MediumTokenTable {
                     size++;
                     break;
                 }
-                index = ((index - ALIGN + 4) & mask) + ALIGN;
+                index = next(index, slots.length);
             }
         }
         return touched;
     }
 
     void forEach(WordCountMap.Builder target) {
-        byte[] chars = new byte[16];
-        for (int index = ALIGN; index < slots.length; index += 4) {
+        byte[] chars = new byte[PackedKeys.MAX_LENGTH];
+        for (int index = 0; index < slots.length; index += STRIDE) {
             long head = slots[index];
             if (head != EMPTY) {
                 PackedKeys.unpack(head, chars, 0);
@@ -76,27 +74,31 @@ final class MediumTokenTable {
     }
 
     private int home(long head, long tail) {
-        return ((int) (((head + tail * PackedKeys.MIX_TAIL) * PackedKeys.MIX) >>> shift) << 2) + ALIGN;
+        return (int) (((head + tail * PackedKeys.MIX_TAIL) * PackedKeys.MIX) >>> shift) * STRIDE;
+    }
+
+    private static int next(int index, int length) {
+        int next = index + STRIDE;
+        return next == length ? 0 : next;
     }
 
     private void rehash() {
         long[] old = slots;
         allocate(Long.SIZE - shift + 1);
-        int mask = slots.length - ALIGN - 4;
-        for (int oldIndex = ALIGN; oldIndex < old.length; oldIndex += 4) {
+        for (int oldIndex = 0; oldIndex < old.length; oldIndex += STRIDE) {
             if (old[oldIndex] != EMPTY) {
                 int index = home(old[oldIndex], old[oldIndex + 1]);
                 while (slots[index] != EMPTY) {
-                    index = ((index - ALIGN + 4) & mask) + ALIGN;
+                    index = next(index, slots.length);
                 }
-                System.arraycopy(old, oldIndex, slots, index, 3);
+                System.arraycopy(old, oldIndex, slots, index, STRIDE);
                 size++;
             }
         }
     }
 
     private void allocate(int bits) {
-        slots = new long[ALIGN + (4 << bits)];
+        slots = new long[STRIDE << bits];
         shift = Long.SIZE - bits;
         size = 0;
         resizeThreshold = (int) ((1L << bits) * 6 / 10);
