@@ -24,22 +24,16 @@ final class WordCountMap extends AbstractMap<String, Long> {
     private final String[][] words;
     private final long[] counts;
     private final int size;
-    /** Entry number + 1 by hash, linear probing; 0 marks a free slot. */
-    private final int[] index;
+    /**
+     * Entry number + 1 by hash, linear probing; 0 marks a free slot. Built on the first lookup, since a histogram
+     * is usually only iterated; two threads may both build it, which is harmless.
+     */
+    private volatile int[] index;
 
     private WordCountMap(String[][] words, long[] counts, int size) {
         this.words = words;
         this.counts = counts;
         this.size = size;
-        this.index = new int[Math.max(2, Integer.highestOneBit(Math.max(1, size)) << 2)];
-        int mask = index.length - 1;
-        for (int entry = 0; entry < size; entry++) {
-            int slot = spread(word(entry).hashCode()) & mask;
-            while (index[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            index[slot] = entry + 1;
-        }
     }
 
     @Override
@@ -104,6 +98,11 @@ final class WordCountMap extends AbstractMap<String, Long> {
         if (!(key instanceof String)) {
             return -1;
         }
+        int[] index = this.index;
+        if (index == null) {
+            index = buildIndex();
+            this.index = index;
+        }
         int mask = index.length - 1;
         for (int slot = spread(key.hashCode()) & mask; index[slot] != 0; slot = (slot + 1) & mask) {
             int entry = index[slot] - 1;
@@ -112,6 +111,19 @@ final class WordCountMap extends AbstractMap<String, Long> {
             }
         }
         return -1;
+    }
+
+    private int[] buildIndex() {
+        int[] index = new int[Math.max(2, Integer.highestOneBit(Math.max(1, size)) << 2)];
+        int mask = index.length - 1;
+        for (int entry = 0; entry < size; entry++) {
+            int slot = spread(word(entry).hashCode()) & mask;
+            while (index[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            index[slot] = entry + 1;
+        }
+        return index;
     }
 
     private static int spread(int hash) {
