@@ -24,21 +24,19 @@ final class MediumTokenTable {
      * Counts (heads[i], tails[i]) for i in [0, count), touching all home slots first as in {@link ShortTokenTable}.
      * Returns the sum of the touched values, which the caller must keep so that the loads stay.
      */
-    long incrementAll(long[] heads, long[] tails, int[] homes, int count) {
+    long incrementAll(long[] heads, long[] tails, int count) {
         while (size + count > resizeThreshold) {
             rehash();
         }
         long[] slots = this.slots;
         long touched = 0;
         for (int i = 0; i < count; i++) {
-            int home = home(heads[i], tails[i]);
-            homes[i] = home;
-            touched += slots[home];
+            touched += slots[home(heads[i], tails[i])];
         }
         for (int i = 0; i < count; i++) {
             long head = heads[i];
             long tail = tails[i];
-            int index = homes[i];
+            int index = home(head, tail);
             while (true) {
                 long slotHead = slots[index];
                 if (slotHead == head && slots[index + 1] == tail) {

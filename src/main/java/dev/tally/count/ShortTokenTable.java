@@ -23,21 +23,19 @@ final class ShortTokenTable {
      * misses of rare words overlap instead of stalling one after another; the increments then hit the cache.
      * Returns the sum of the touched values, which the caller must keep so that the loads stay.
      */
-    long incrementAll(long[] keys, int[] homes, int count) {
+    long incrementAll(long[] keys, int count) {
         while (size + count > resizeThreshold) {
             rehash();
         }
         long[] slots = this.slots;
         long touched = 0;
         for (int i = 0; i < count; i++) {
-            int home = home(keys[i]);
-            homes[i] = home;
-            touched += slots[home];
+            touched += slots[home(keys[i])];
         }
         int mask = slots.length - 2;
         for (int i = 0; i < count; i++) {
             long key = keys[i];
-            int index = homes[i];
+            int index = home(key);
             while (true) {
                 long slotKey = slots[index];
                 if (slotKey == key) {

@@ -23,7 +23,6 @@ final class TokenCounts {
     private final long[] shortKeys = new long[BATCH];
     private final long[] mediumHeads = new long[BATCH];
     private final long[] mediumTails = new long[BATCH];
-    private final int[] homes = new int[BATCH];
     private int pendingShort;
     private int pendingMedium;
     /** Keeps the tables' touching loads alive: the JIT may not drop a load whose value is used. */
@@ -73,8 +72,8 @@ final class TokenCounts {
     }
 
     private void flush() {
-        touchedSink += shortTokens.incrementAll(shortKeys, homes, pendingShort)
-                + mediumTokens.incrementAll(mediumHeads, mediumTails, homes, pendingMedium);
+        touchedSink += shortTokens.incrementAll(shortKeys, pendingShort)
+                + mediumTokens.incrementAll(mediumHeads, mediumTails, pendingMedium);
         totalTokens += pendingShort + pendingMedium;
         pendingShort = 0;
         pendingMedium = 0;
