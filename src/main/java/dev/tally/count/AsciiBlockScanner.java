@@ -1,17 +1,16 @@
 package dev.tally.count;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import static dev.tally.count.AsciiBits.LITTLE_ENDIAN_LONG;
+
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Bulk path for ASCII text, which is most input. Narrows the chars to bytes, then per block of 64 bytes builds two
- * bit masks with SWAR arithmetic on longs (word chars, and the [\w'] run chars) and walks whole tokens with bit
- * scans on those masks, all in registers: no per-char loop, and no hard-to-predict branch at every word boundary.
+ * bit masks ({@link AsciiBits}: word chars, and the [\w'] run chars) and walks whole tokens with bit scans on those
+ * masks, all in registers: no per-char loop, and no hard-to-predict branch at every word boundary.
  * A token is the span from the first to the last word char of a [\w'] run, exactly as in {@link TokenBuilder};
  * its lowercased bytes read as little-endian longs are its key in {@link TokenCounts}.
  *
@@ -22,10 +21,6 @@ import java.nio.charset.StandardCharsets;
 final class AsciiBlockScanner {
 
     private static final int CAPACITY = 16 * 1024;
-    private static final VarHandle LITTLE_ENDIAN_LONG =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long[] LOW_BYTES_MASK = new long[9];
 
     static {
@@ -60,7 +55,7 @@ final class AsciiBlockScanner {
             long word = 0;
             long run = 0;
             for (int group = 0; group < 64; group += 8) {
-                long classes = classifyGroup(base + group);
+                long classes = AsciiBits.classifyGroup(bytes, base + group);
                 word |= (classes & 0xFF) << group;
                 run |= (classes >>> 8) << group;
             }
@@ -86,8 +81,10 @@ final class AsciiBlockScanner {
                 pendingStart = -1;
                 continued = 1;
             }
-            long starts = tokenStarts(word, run, continued);
-            if (tokenRunReachesEnd(word, run, continued)) {
+            long tokenRun = AsciiBits.tokenRun(word, run, continued);
+            long starts = tokenRun & ~((tokenRun << 1) | continued);
+            if (tokenRun < 0) {
+                // The last token's run reaches the end of the block: it stays open.
                 int last = 63 - Long.numberOfLeadingZeros(starts);
                 pendingStart = base + last;
                 pendingLastWordEnd = base + 64 - Long.numberOfLeadingZeros(word);
@@ -102,28 +99,6 @@ final class AsciiBlockScanner {
             }
         }
         return from + (pendingStart >= 0 ? pendingStart : length);
-    }
-
-    /**
-     * The first word char of each [\w'] run: apostrophes before it cannot start a token. They are the run's
-     * leading non-word chars, found by adding each run's first bit to the run's non-word chars: the carry ripples
-     * through exactly those and stops at the first word char.
-     */
-    private static long tokenStarts(long word, long run, long continued) {
-        long tokenRun = tokenRun(word, run, continued);
-        return tokenRun & ~((tokenRun << 1) | continued);
-    }
-
-    private static boolean tokenRunReachesEnd(long word, long run, long continued) {
-        return tokenRun(word, run, continued) < 0;
-    }
-
-    /** The run chars from each run's first word char on. */
-    private static long tokenRun(long word, long run, long continued) {
-        long runStarts = run & ~((run << 1) | continued);
-        long nonWord = run & ~word;
-        long leading = nonWord & ~(nonWord + runStarts);
-        return run & ~leading;
     }
 
     /** A cheap check first, so that non-Latin text does not pay for setting up the bulk path at every word. */
@@ -154,21 +129,6 @@ final class AsciiBlockScanner {
         return length;
     }
 
-    /**
-     * Lowercases the 8 ASCII bytes at {@code offset} in place; returns one bit per byte for its word chars in bits
-     * 0-7 and for its [\w'] chars in bits 8-15.
-     */
-    private long classifyGroup(int offset) {
-        long group = (long) LITTLE_ENDIAN_LONG.get(bytes, offset);
-        // Setting bit 0x20 folds 'A'-'Z' onto 'a'-'z' and moves no other ASCII char into that range.
-        long letter = inRange(group | ONES * 0x20, 'a', 'z');
-        long word = letter | inRange(group, '0', '9') | equalTo(group, '_');
-        long run = word | equalTo(group, TokenBuilder.APOSTROPHE);
-        // 0x80 >>> 2 == 0x20, the ASCII lowercase bit, which lowercase letters have already
-        LITTLE_ENDIAN_LONG.set(bytes, offset, group | (letter >>> 2));
-        return highBitsToByteMask(word) | (highBitsToByteMask(run) << 8);
-    }
-
     private void countToken(int start, int end) {
         int length = end - start;
         if (length <= PackedKeys.MAX_LENGTH) {
@@ -184,19 +144,5 @@ final class AsciiBlockScanner {
             longToken[i] = (char) bytes[start + i];
         }
         counts.add(longToken, length);
-    }
-
-    /** Per byte of 7-bit ASCII: 0x80 if within [low, high], else 0. Byte sums stay below 0x100, so no carries. */
-    private static long inRange(long group, int low, int high) {
-        return (group + ONES * (0x80 - low)) & ~(group + ONES * (0x7F - high)) & HIGH_BITS;
-    }
-
-    private static long equalTo(long group, int value) {
-        return ~((group ^ (ONES * value)) + ONES * 0x7F) & HIGH_BITS;
-    }
-
-    /** Moves each byte's high bit to bit i of the result, for byte i (a multiply-and-shift gather). */
-    private static long highBitsToByteMask(long highBits) {
-        return ((highBits >>> 7) * 0x0102040810204080L) >>> 56;
     }
 }
