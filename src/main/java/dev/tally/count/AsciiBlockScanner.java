@@ -21,13 +21,15 @@ import java.nio.charset.StandardCharsets;
 final class AsciiBlockScanner {
 
     private static final int CAPACITY = 16 * 1024;
-    private static final long[] LOW_BYTES_MASK = new long[9];
+    /** By token length: the bytes of the first 8 chars, and of chars 9 to 16, that belong to the token. */
+    private static final long[] HEAD_MASK = new long[PackedKeys.MAX_LENGTH + 1];
+    private static final long[] TAIL_MASK = new long[PackedKeys.MAX_LENGTH + 1];
 
     static {
-        for (int bytes = 1; bytes < 8; bytes++) {
-            LOW_BYTES_MASK[bytes] = (1L << (bytes << 3)) - 1;
+        for (int length = 1; length <= PackedKeys.MAX_LENGTH; length++) {
+            HEAD_MASK[length] = -1L >>> ((8 - Math.min(length, 8)) << 3);
+            TAIL_MASK[length] = length <= 8 ? 0 : -1L >>> ((16 - length) << 3);
         }
-        LOW_BYTES_MASK[8] = -1L;
     }
 
     private final TokenCounts counts;
@@ -132,8 +134,8 @@ final class AsciiBlockScanner {
     private void countToken(int start, int end) {
         int length = end - start;
         if (length <= PackedKeys.MAX_LENGTH) {
-            long head = (long) LITTLE_ENDIAN_LONG.get(bytes, start) & LOW_BYTES_MASK[Math.min(length, 8)];
-            long tail = (long) LITTLE_ENDIAN_LONG.get(bytes, start + 8) & LOW_BYTES_MASK[Math.max(length - 8, 0)];
+            long head = (long) LITTLE_ENDIAN_LONG.get(bytes, start) & HEAD_MASK[length];
+            long tail = (long) LITTLE_ENDIAN_LONG.get(bytes, start + 8) & TAIL_MASK[length];
             counts.addPacked(head, tail);
             return;
         }

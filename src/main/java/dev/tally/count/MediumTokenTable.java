@@ -89,7 +89,9 @@ final class MediumTokenTable {
                 while (slots[index] != EMPTY) {
                     index = next(index, slots.length);
                 }
-                System.arraycopy(old, oldIndex, slots, index, STRIDE);
+                slots[index] = old[oldIndex];
+                slots[index + 1] = old[oldIndex + 1];
+                slots[index + 2] = old[oldIndex + 2];
                 size++;
             }
         }

@@ -23,12 +23,12 @@ final class PackedKeys {
         return key;
     }
 
-    /** Writes the chars of {@code key} to target from {@code offset}; returns the index after the last one. */
+    /**
+     * Writes the chars of {@code key} to target from {@code offset}, which needs room for 8 bytes; returns the index
+     * after the last char.
+     */
     static int unpack(long key, byte[] target, int offset) {
-        int length = (Long.SIZE - Long.numberOfLeadingZeros(key) + 7) >>> 3;
-        for (int i = 0; i < length; i++) {
-            target[offset + i] = (byte) (key >>> (i << 3));
-        }
-        return offset + length;
+        AsciiBits.LITTLE_ENDIAN_LONG.set(target, offset, key);
+        return offset + ((Long.SIZE - Long.numberOfLeadingZeros(key) + 7) >>> 3);
     }
 }
