@@ -57,6 +57,7 @@ final class TokenCounts {
     }
 
     long totalTokens() {
+        flush();
         return totalTokens;
     }
 
