@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/tally.jar
 
-.PHONY: help build run store routes test test-unit test-it bench-count clean
+.PHONY: help build run store routes test test-unit test-it chaos bench-count clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -33,6 +33,10 @@ test-unit: ## unit tests only
 
 test-it: ## integration tests only (real RabbitMQ, MongoDB wire server, local document server)
 	mvn -B verify -DskipUnitTests=true
+
+chaos: ## every fault test under load (kill -9, broker cut, MongoDB outage, poison, SIGTERM); figures in target/chaos-figures.txt
+	rm -f target/chaos-figures.txt
+	mvn -B verify -Pchaos -DskipUnitTests=true
 
 bench-count: ## tokenizer and HTML extraction throughput (JMH)
 	$(MVN) test-compile

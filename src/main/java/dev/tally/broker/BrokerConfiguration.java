@@ -6,6 +6,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
+import org.springframework.amqp.rabbit.retry.ImmediateRequeueMessageRecoverer;
+import org.springframework.retry.interceptor.RetryOperationsInterceptor;
 
 /**
  * Declares the durable queues on every connection (producers declare nothing, and a message to an
@@ -22,6 +25,17 @@ class BrokerConfiguration {
     @Bean
     Queue deadLetterAmqpQueue(@Value("${tally.dead-letter-queue}") String name) {
         return new Queue(name, true);
+    }
+
+    /**
+     * The worker consumer's last resort, for a message whose route failed even in its error handling (the FAIL
+     * write or the dead-letter publish failed too, say with MongoDB down): back to the queue. Without it the
+     * consumer's default recoverer logs "Message(s) dropped on recovery" and acknowledges the message, leaving
+     * its job IN_PROGRESS with nothing to finish it (found by MongoOutageChaos).
+     */
+    @Bean
+    RetryOperationsInterceptor requeueUnsettledMessages() {
+        return RetryInterceptorBuilder.stateless().maxAttempts(1).recoverer(new ImmediateRequeueMessageRecoverer()).build();
     }
 
     @Bean

@@ -16,9 +16,16 @@ public final class ApiClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
+    private final Duration requestTimeout;
 
     public ApiClient(int port) {
+        this(port, Duration.ofSeconds(20));
+    }
+
+    /** A client whose every request gives up after {@code requestTimeout} (java.net.http.HttpTimeoutException). */
+    public ApiClient(int port, Duration requestTimeout) {
         this.base = "http://127.0.0.1:" + port;
+        this.requestTimeout = requestTimeout;
     }
 
     public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
@@ -68,7 +75,7 @@ public final class ApiClient {
 
     private Answer send(String method, String path, String contentType, String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(20))
+                .timeout(requestTimeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

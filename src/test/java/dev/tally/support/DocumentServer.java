@@ -23,6 +23,9 @@ public final class DocumentServer {
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger served = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
 
     private DocumentServer(HttpServer server) {
         this.server = server;
@@ -49,6 +52,26 @@ public final class DocumentServer {
         return hits.computeIfAbsent(path, p -> new AtomicInteger()).get();
     }
 
+    /** Requests being answered right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** The most requests answered at once since the last call: how many jobs workers really run in parallel. */
+    public int takePeakInFlight() {
+        return peakInFlight.getAndSet(inFlight.get());
+    }
+
+    /** Requests answered to the end since the start. */
+    public int served() {
+        return served.get();
+    }
+
+    /** How many different paths under {@code prefix} were requested more than once (a job fetched again). */
+    public long refetched(String prefix) {
+        return hits.entrySet().stream().filter(e -> e.getKey().startsWith(prefix) && e.getValue().get() > 1).count();
+    }
+
     /** The first request to {@code /gated/<name>} waits until {@link #open(String)}; later ones answer at once. */
     public void gate(String name) {
         gates.put(name, new CountDownLatch(1));
@@ -64,7 +87,14 @@ public final class DocumentServer {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         int hit = hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (exchange) {
+            int known = KnownDocuments.numberIn(path);
+            if (known >= 0) {
+                trickle(exchange, KnownDocuments.text(known), trickleMs(exchange));
+                served.incrementAndGet();
+                return;
+            }
             if (path.startsWith("/gated/") && hit == 1) {
                 awaitGate(path.substring("/gated/".length()));
             }
@@ -79,6 +109,42 @@ public final class DocumentServer {
                                 + "<body><p>Hello&nbsp;world</p><p>hello <b>again</b></p></body></html>");
                 default -> send(exchange, 200, "text/plain; charset=utf-8", "The cat and the hat. Don't stop 'quoted' 1,000");
             }
+            served.incrementAndGet();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static int trickleMs(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getQuery();
+        return query != null && query.startsWith("trickle-ms=") ? Integer.parseInt(query.substring("trickle-ms=".length())) : 0;
+    }
+
+    /** Sends {@code body} a few bytes at a time, spread over {@code totalMs}: a slow document server. */
+    private static void trickle(HttpExchange exchange, String body, int totalMs) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        int pieces = totalMs <= 0 ? 1 : Math.min(bytes.length, Math.max(2, totalMs / 250));
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int piece = 0; piece < pieces; piece++) {
+                int from = bytes.length * piece / pieces;
+                int to = bytes.length * (piece + 1) / pieces;
+                out.write(bytes, from, to - from);
+                out.flush();
+                if (piece < pieces - 1) {
+                    sleep(totalMs / (pieces - 1));
+                }
+            }
+        }
+    }
+
+    private static void sleep(long ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while trickling", e);
         }
     }
 
