@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/tally.jar
 
-.PHONY: help build run test test-unit test-it bench-count clean
+.PHONY: help build run test test-unit test-it test-browser bench-count clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -13,14 +13,20 @@ build: ## compile and package target/tally.jar (no tests)
 run: build ## run Tally on :8080 with web and worker roles, embedded broker and MongoDB unless configured
 	java -jar $(JAR)
 
-test: ## unit and integration tests (needs RabbitMQ on 127.0.0.1:5672)
+test: ## unit and integration tests, then the browser test where chromium is installed or on CI (needs RabbitMQ on 127.0.0.1:5672)
 	mvn -B verify
+	@if [ -x /usr/bin/chromium ] || [ -n "$$CI" ]; then src/test/browser/run.sh; \
+	else echo "test-browser skipped: no /usr/bin/chromium (make test-browser installs it)"; fi
 
 test-unit: ## unit tests only
 	mvn -B test
 
 test-it: ## integration tests only (real RabbitMQ, MongoDB wire server, local document server)
 	mvn -B verify -DskipUnitTests=true
+
+test-browser: ## Hawtio in headless chromium against the packaged jar (installs chromium and playwright-core if missing)
+	$(MVN) package -DskipTests
+	src/test/browser/run.sh
 
 bench-count: ## tokenizer and HTML extraction throughput (JMH)
 	$(MVN) test-compile
