@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/tally.jar
 
-.PHONY: help build run test test-unit test-it test-browser bench-count clean
+.PHONY: help build run store routes test test-unit test-it test-browser bench-count clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -12,6 +12,18 @@ build: ## compile and package target/tally.jar (no tests)
 
 run: build ## run Tally on :8080 with web and worker roles, embedded broker and MongoDB unless configured
 	java -jar $(JAR)
+
+store: build ## run the MongoDB wire server alone (TALLY_STORE_PORT 27017, TALLY_STORE_DATA_DIR ./data/store)
+	java -cp $(JAR) -Dloader.main=dev.tally.store.StoreServer org.springframework.boot.loader.launch.PropertiesLauncher
+
+routes: ## copy the built-in route files to ./routes to edit live (TALLY_ROUTES_DIR=./routes make run); keeps edited files
+	@mkdir -p routes
+	@for built_in in src/main/resources/routes/*.camel.yaml; do \
+	  copy=routes/$$(basename $$built_in); \
+	  if [ ! -e $$copy ]; then cp $$built_in $$copy && echo "copied $$copy"; \
+	  elif cmp -s $$built_in $$copy; then echo "unchanged $$copy"; \
+	  else echo "kept $$copy: it differs from $$built_in (delete it to start again from the built-in one)"; fi; \
+	done
 
 test: ## unit and integration tests, then the browser test where chromium is installed or on CI (needs RabbitMQ on 127.0.0.1:5672)
 	mvn -B verify
@@ -34,3 +46,8 @@ bench-count: ## tokenizer and HTML extraction throughput (JMH)
 
 clean: ## remove build output (keeps ./data)
 	$(MVN) clean
+
+.PHONY: check-deploy
+test: check-deploy
+check-deploy: ## check Dockerfile, compose, nginx and k8s files without a Docker engine (installs what it needs)
+	.ci/check-deploy

@@ -9,7 +9,8 @@ import org.springframework.core.env.PropertySource;
 /**
  * Settings the routes and configuration read that follow from what the operator set:
  * {@code tally.roles} gives {@code tally.web.enabled} / {@code tally.worker.enabled} (route autoStartup),
- * and an unset RabbitMQ host switches on the embedded broker and points the client at it.
+ * an unset RabbitMQ host switches on the embedded broker and points the client at it, and
+ * {@code tally.routes-dir} loads the route files from that directory, reloaded live (see {@link RoutesDirectory}).
  * Computed at lookup time, so properties added after start-up processing (tests) are seen too.
  */
 class DerivedSettings extends PropertySource<Object> {
@@ -34,8 +35,15 @@ class DerivedSettings extends PropertySource<Object> {
             case "tally.broker.embedded" -> String.valueOf(!externalBrokerConfigured());
             case "spring.rabbitmq.host" -> embedded() ? "127.0.0.1" : null;
             case "spring.rabbitmq.port" -> embedded() ? explicit("tally.broker.embedded-port", "5673") : null;
+            case "camel.main.routes-include-pattern" -> routesDirectory().includePattern();
+            case "camel.main.routes-reload-enabled" -> String.valueOf(routesDirectory().reloadEnabled());
+            case "camel.main.routes-reload-directory" -> routesDirectory().reloadDirectory();
             default -> null;
         };
+    }
+
+    private RoutesDirectory routesDirectory() {
+        return RoutesDirectory.of(explicit("tally.routes-dir", ""));
     }
 
     private boolean embedded() {

@@ -30,16 +30,22 @@ public class DeadLetterQueue {
     private final String deadLetterQueue;
     private final String jobsQueue;
     private final long confirmTimeoutMs;
+    private final int defaultLimit;
+    private final int maxLimit;
 
     public DeadLetterQueue(RabbitTemplate rabbit, JobReopener jobs,
             @Value("${tally.dead-letter-queue}") String deadLetterQueue,
             @Value("${tally.queue}") String jobsQueue,
-            @Value("${tally.api.confirm-timeout-ms}") long confirmTimeoutMs) {
+            @Value("${tally.api.confirm-timeout-ms}") long confirmTimeoutMs,
+            @Value("${tally.admin.dead-letters.default-limit}") int defaultLimit,
+            @Value("${tally.admin.dead-letters.max-limit}") int maxLimit) {
         this.rabbit = rabbit;
         this.jobs = jobs;
         this.deadLetterQueue = deadLetterQueue;
         this.jobsQueue = jobsQueue;
         this.confirmTimeoutMs = confirmTimeoutMs;
+        this.defaultLimit = defaultLimit;
+        this.maxLimit = maxLimit;
     }
 
     public Map<String, Object> list(String limit) {
@@ -120,19 +126,19 @@ public class DeadLetterQueue {
         return settled;
     }
 
-    private static int limitOf(String limit) {
+    private int limitOf(String limit) {
         if (limit == null || limit.isBlank()) {
-            return 100;
+            return defaultLimit;
         }
         try {
             int value = Integer.parseInt(limit.trim());
             if (value > 0) {
-                return Math.min(value, 1000);
+                return Math.min(value, maxLimit);
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.badRequest("`limit` must be a positive integer (at most 1000 are listed)");
+        throw ApiException.badRequest("`limit` must be a positive integer (at most " + maxLimit + " are listed)");
     }
 
     private static Predicate<DeadLetter> chosen(String ids) {

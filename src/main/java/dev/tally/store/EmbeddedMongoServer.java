@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) on an H2 file, so {@code make run} keeps jobs across
- * restarts without a MongoDB install. It listens on loopback only.
+ * restarts without a MongoDB install. Inside Tally it listens on loopback only; {@link StoreServer} runs it alone.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -31,11 +31,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     static EmbeddedMongoServer start(String dataDir, int port) {
+        return start(dataDir, "127.0.0.1", port);
+    }
+
+    static EmbeddedMongoServer start(String dataDir, String host, int port) {
         try {
             Path dir = Files.createDirectories(Path.of(dataDir));
             Path file = dir.resolve("tally-mongo.mv").toAbsolutePath();
             MongoServer server = new MongoServer(new H2Backend(file.toString()));
-            server.bind("127.0.0.1", port);
+            server.bind(host, port);
             InetSocketAddress address = server.getLocalAddress();
             LOG.info("Embedded MongoDB wire server on {} storing in {}", address, file);
             return new EmbeddedMongoServer(server, address);
