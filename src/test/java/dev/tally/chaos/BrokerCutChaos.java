@@ -61,8 +61,9 @@ class BrokerCutChaos {
             ChaosFigures.record("broker connections cut", verdict, load,
                     Duration.between(downFrom, downTo), verdict.recoveryAfter(downTo));
             System.out.printf("broker cut: %d connections closed by rabbitmqctl, %d refusals around it; outage:"
-                    + " %d refusals, /health PASS %.1f s after%n", closed, atCut.size(), whileDown.size(),
-                    healthBack.toMillis() / 1000.0);
+                    + " %d refusals, /health PASS %.1f s after, jobs accepted in the next 10 s waited at most %.1f s%n",
+                    closed, atCut.size(), whileDown.size(), healthBack.toMillis() / 1000.0,
+                    verdict.longestWait(downTo, downTo.plusSeconds(10)).toMillis() / 1000.0);
             assertThat(closed).as("our web and worker connections").isGreaterThanOrEqualTo(2);
             assertThat(load.hung()).isZero();
             assertThat(load.slowest()).as("connection timeout 2 s + confirm timeout 3 s").isLessThan(Duration.ofSeconds(6));

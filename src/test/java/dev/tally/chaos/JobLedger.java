@@ -44,6 +44,13 @@ final class JobLedger {
             Duration recovery = Duration.between(faultEnded, last);
             return recovery.isNegative() ? Duration.ZERO : recovery;
         }
+
+        /** The longest a job accepted in {@code [from, to]} waited to settle: what clients saw just after a fault. */
+        Duration longestWait(Instant from, Instant to) {
+            return settled.stream().filter(job -> !job.acceptedAt().isBefore(from) && !job.acceptedAt().isAfter(to))
+                    .map(job -> Duration.between(job.acceptedAt(), job.updatedAt())).max(Duration::compareTo)
+                    .orElse(Duration.ZERO);
+        }
     }
 
     private record Entry(Expected expected, Instant acceptedAt) {}

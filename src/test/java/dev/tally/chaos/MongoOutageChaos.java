@@ -61,11 +61,12 @@ class MongoOutageChaos {
             List<Instant> whileDown = load.refusals().stream()
                     .filter(t -> !t.isBefore(downFrom) && !t.isAfter(downTo.plus(SLACK))).toList();
 
-            ChaosFigures.record("MongoDB store stopped, restarted after 10 s", verdict, load, Duration.between(downFrom, downTo),
-                    verdict.recoveryAfter(downTo));
+            ChaosFigures.record("MongoDB store stopped, restarted after 10 s", verdict, load,
+                    Duration.between(downFrom, downTo), verdict.recoveryAfter(downTo));
             System.out.printf("MongoDB outage: store exit status %d, /health FAIL %.1f s after the stop and PASS"
-                    + " %.1f s after the restart; %d refusals while down%n", storeStatus,
-                    healthFailed.toMillis() / 1000.0, healthBack.toMillis() / 1000.0, whileDown.size());
+                    + " %.1f s after the restart; %d refusals while down; jobs accepted in the next 10 s waited at"
+                    + " most %.1f s%n", storeStatus, healthFailed.toMillis() / 1000.0, healthBack.toMillis() / 1000.0,
+                    whileDown.size(), verdict.longestWait(downTo, downTo.plusSeconds(10)).toMillis() / 1000.0);
             assertThat(load.hung()).isZero();
             assertThat(load.slowest()).as("MongoDB timeouts are 2 s").isLessThan(Duration.ofSeconds(6));
             assertThat(load.unexpected()).isEmpty();
