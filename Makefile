@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/tally.jar
 
-.PHONY: help build run store routes test test-unit test-it chaos bench-count clean
+.PHONY: help build run store routes test test-unit test-it test-browser chaos bench-count clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -25,8 +25,10 @@ routes: ## copy the built-in route files to ./routes to edit live (TALLY_ROUTES_
 	  else echo "kept $$copy: it differs from $$built_in (delete it to start again from the built-in one)"; fi; \
 	done
 
-test: ## unit and integration tests (needs RabbitMQ on 127.0.0.1:5672)
+test: ## unit and integration tests, then the browser test where chromium is installed or on CI (needs RabbitMQ on 127.0.0.1:5672)
 	mvn -B verify
+	@if [ -x /usr/bin/chromium ] || [ -n "$$CI" ]; then src/test/browser/run.sh; \
+	else echo "test-browser skipped: no /usr/bin/chromium (make test-browser installs it)"; fi
 
 test-unit: ## unit tests only
 	mvn -B test
@@ -37,6 +39,10 @@ test-it: ## integration tests only (real RabbitMQ, MongoDB wire server, local do
 chaos: ## every fault test under load (kill -9, broker cut, MongoDB outage, poison, SIGTERM); figures in target/chaos-figures.txt
 	rm -f target/chaos-figures.txt
 	mvn -B verify -Pchaos -DskipUnitTests=true
+
+test-browser: ## Hawtio in headless chromium against the packaged jar (installs chromium and playwright-core if missing)
+	$(MVN) package -DskipTests
+	src/test/browser/run.sh
 
 bench-count: ## tokenizer and HTML extraction throughput (JMH)
 	$(MVN) test-compile

@@ -1,49 +1,45 @@
 package dev.tally.count;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import static dev.tally.count.AsciiBits.LITTLE_ENDIAN_LONG;
+
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Bulk path for pure-ASCII text, which is most input: classifies 8 chars per long operation (SWAR) into bit masks
- * of word chars and [\w'] runs, then walks whole tokens with bit scans, so the per-char loop and its
- * hard-to-predict branch at every word boundary disappear. A token is the span from the first to the last word
- * char of a [\w'] run, exactly as in {@link TokenBuilder}; its lowercased bytes read as little-endian longs are
- * the keys of {@link PackedTokenTable}.
+ * Bulk path for ASCII text, which is most input. Narrows the chars to bytes, then per block of 64 bytes builds two
+ * bit masks ({@link AsciiBits}: word chars, and the [\w'] run chars) and walks whole tokens with bit scans on those
+ * masks, all in registers: no per-char loop, and no hard-to-predict branch at every word boundary.
+ * A token is the span from the first to the last word char of a [\w'] run, exactly as in {@link TokenBuilder};
+ * its lowercased bytes read as little-endian longs are its key in {@link TokenCounts}.
  *
- * <p>Only tokens whose run ends inside the stretch are counted here; the caller continues char by char from the
- * returned index, which is either the start of an unterminated run's first word char, or where non-ASCII text (or
- * the end of the chunk, or of this scanner's capacity) begins.
+ * <p>Only tokens whose run ends inside the ASCII stretch are counted here; the caller continues char by char from
+ * the returned index, which is either the first word char of an unterminated run, or where non-ASCII text (or the
+ * end of the chunk, or of this scanner's capacity) begins.
  */
 final class AsciiBlockScanner {
 
-    private static final int CAPACITY = 4096;
-    /** Narrowing works ahead in pieces, so that a non-ASCII char soon after the start wastes little work. */
-    private static final int PIECE = 512;
-    private static final VarHandle LITTLE_ENDIAN_LONG =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long[] LOW_BYTES_MASK = new long[9];
+    private static final int CAPACITY = 16 * 1024;
+    /** By token length: the bytes of the first 8 chars, and of chars 9 to 16, that belong to the token. */
+    private static final long[] HEAD_MASK = new long[PackedKeys.MAX_LENGTH + 1];
+    private static final long[] TAIL_MASK = new long[PackedKeys.MAX_LENGTH + 1];
 
     static {
-        for (int bytes = 1; bytes < 8; bytes++) {
-            LOW_BYTES_MASK[bytes] = (1L << (bytes << 3)) - 1;
+        for (int length = 1; length <= PackedKeys.MAX_LENGTH; length++) {
+            HEAD_MASK[length] = -1L >>> ((8 - Math.min(length, 8)) << 3);
+            TAIL_MASK[length] = length <= 8 ? 0 : -1L >>> ((16 - length) << 3);
         }
-        LOW_BYTES_MASK[8] = -1L;
     }
 
     private final TokenCounts counts;
-    /** Lowercased copy of the stretch, with room to read 16 bytes past any token start. */
-    private final byte[] lowered = new byte[CAPACITY + 16];
-    private final long[] wordBits = new long[CAPACITY / 64];
-    private final long[] runBits = new long[CAPACITY / 64];
+    /** ASCII bytes of the stretch, lowercased in place; the slack lets a token's 16-byte key read past the end. */
+    private final byte[] bytes = new byte[CAPACITY + 64 + 16];
+    private final ByteBuffer byteBuffer = ByteBuffer.wrap(bytes);
+    /** The US-ASCII encoder's array loop is a vectorized JVM intrinsic and stops exactly at the first non-ASCII char. */
+    private final CharsetEncoder ascii = StandardCharsets.US_ASCII.newEncoder();
+    private CharBuffer charBuffer = CharBuffer.allocate(0);
     private char[] longToken = new char[0];
-    private final CharsetEncoder latin1 = StandardCharsets.ISO_8859_1.newEncoder();
 
     AsciiBlockScanner(TokenCounts counts) {
         this.counts = counts;
@@ -54,20 +50,57 @@ final class AsciiBlockScanner {
         if (!startsWithAsciiGroup(chars, from, to)) {
             return from;
         }
-        int length = classify(chars, from, Math.min(to, from + CAPACITY));
-        int position = 0;
-        while (true) {
-            int start = nextSetBit(wordBits, position, length);
-            if (start == length) {
-                return from + length;
+        int length = narrow(chars, from, Math.min(to, from + CAPACITY));
+        int pendingStart = -1;
+        int pendingLastWordEnd = 0;
+        for (int base = 0; base < length; base += 64) {
+            long word = 0;
+            long run = 0;
+            for (int group = 0; group < 64; group += 8) {
+                long classes = AsciiBits.classifyGroup(bytes, base + group);
+                word |= (classes & 0xFF) << group;
+                run |= (classes >>> 8) << group;
             }
-            int runEnd = nextClearBit(runBits, start, length);
-            if (runEnd == length) {
-                return from + start;
+            if (length - base < 64) {
+                // Past the stretch, nothing is a word char and the run goes on: tokens reaching the end stay open.
+                long valid = (1L << (length - base)) - 1;
+                word &= valid;
+                run |= ~valid;
             }
-            countToken(start, previousSetBit(wordBits, runEnd - 1) + 1);
-            position = runEnd;
+            // 1 when bit 0 continues a run that already holds a token: then it starts neither a run nor a token.
+            long continued = 0;
+            if (pendingStart >= 0) {
+                long runEnds = ~run;
+                if (runEnds == 0) {
+                    if (word != 0) {
+                        pendingLastWordEnd = base + 64 - Long.numberOfLeadingZeros(word);
+                    }
+                    continue;
+                }
+                long wordsBefore = word & ((1L << Long.numberOfTrailingZeros(runEnds)) - 1);
+                countToken(pendingStart,
+                        wordsBefore != 0 ? base + 64 - Long.numberOfLeadingZeros(wordsBefore) : pendingLastWordEnd);
+                pendingStart = -1;
+                continued = 1;
+            }
+            long tokenRun = AsciiBits.tokenRun(word, run, continued);
+            long starts = tokenRun & ~((tokenRun << 1) | continued);
+            if (tokenRun < 0) {
+                // The last token's run reaches the end of the block: it stays open.
+                int last = 63 - Long.numberOfLeadingZeros(starts);
+                pendingStart = base + last;
+                pendingLastWordEnd = base + 64 - Long.numberOfLeadingZeros(word);
+                starts &= ~(1L << last);
+            }
+            // Each token's end depends only on the masks, not on the previous token: the iterations overlap.
+            while (starts != 0) {
+                int start = Long.numberOfTrailingZeros(starts);
+                starts &= starts - 1;
+                int runEnd = Long.numberOfTrailingZeros(~run & (-1L << start));
+                countToken(base + start, base + 64 - Long.numberOfLeadingZeros(word & ((1L << runEnd) - 1)));
+            }
         }
+        return from + (pendingStart >= 0 ? pendingStart : length);
     }
 
     /** A cheap check first, so that non-Latin text does not pay for setting up the bulk path at every word. */
@@ -82,58 +115,27 @@ final class AsciiBlockScanner {
         return allBits < 128;
     }
 
-    /** Fills the masks for whole groups of 8 ASCII chars from {@code from}; returns how many chars it took. */
-    private int classify(char[] chars, int from, int limit) {
-        int length = 0;
-        while (limit - from - length >= 8) {
-            int pieceEnd = Math.min(limit - from, length + PIECE) & ~7;
-            int latin1Chars = narrowToLatin1(chars, from + length, from + pieceEnd, length);
-            int groupsEnd = length + (latin1Chars & ~7);
-            for (; length < groupsEnd; length += 8) {
-                long group = (long) LITTLE_ENDIAN_LONG.get(lowered, length);
-                if ((group & HIGH_BITS) != 0) {
-                    return length;
-                }
-                classifyGroup(group, length);
-            }
-            if (length < pieceEnd) {
-                return length;
-            }
+    /** Copies the leading ASCII chars of chars[from, to) into {@link #bytes}; returns how many it copied. */
+    private int narrow(char[] chars, int from, int to) {
+        if (charBuffer.array() != chars) {
+            charBuffer = CharBuffer.wrap(chars);
+        }
+        charBuffer.limit(to).position(from);
+        byteBuffer.clear();
+        ascii.reset().encode(charBuffer, byteBuffer, true);
+        int length = byteBuffer.position();
+        // Zeros (not word chars) up to the end of the last block, so that its classification sees no stale bytes.
+        for (int i = length; i < ((length + 63) & ~63); i += 8) {
+            LITTLE_ENDIAN_LONG.set(bytes, i, 0L);
         }
         return length;
     }
 
-    /**
-     * Copies chars into {@code lowered} as bytes, stopping before the first char above U+00FF. Uses the ISO-8859-1
-     * encoder because its array loop is a vectorized JVM intrinsic, several times faster than a Java loop.
-     */
-    private int narrowToLatin1(char[] chars, int from, int to, int offset) {
-        ByteBuffer target = ByteBuffer.wrap(lowered, offset, to - from);
-        latin1.reset().encode(CharBuffer.wrap(chars, from, to - from), target, true);
-        return target.position() - offset;
-    }
-
-    private void classifyGroup(long group, int offset) {
-        long upper = inRange(group, 'A', 'Z');
-        long word = upper | inRange(group, 'a', 'z') | inRange(group, '0', '9') | equalTo(group, '_');
-        long run = word | equalTo(group, TokenBuilder.APOSTROPHE);
-        // 0x80 >>> 2 == 0x20, the ASCII lowercase bit
-        LITTLE_ENDIAN_LONG.set(lowered, offset, group | (upper >>> 2));
-        int block = offset >>> 6;
-        int shift = offset & 63;
-        if (shift == 0) {
-            wordBits[block] = 0;
-            runBits[block] = 0;
-        }
-        wordBits[block] |= highBitsToByteMask(word) << shift;
-        runBits[block] |= highBitsToByteMask(run) << shift;
-    }
-
     private void countToken(int start, int end) {
         int length = end - start;
-        if (length <= PackedTokenTable.MAX_LENGTH) {
-            long head = (long) LITTLE_ENDIAN_LONG.get(lowered, start) & LOW_BYTES_MASK[Math.min(length, 8)];
-            long tail = (long) LITTLE_ENDIAN_LONG.get(lowered, start + 8) & LOW_BYTES_MASK[Math.max(length - 8, 0)];
+        if (length <= PackedKeys.MAX_LENGTH) {
+            long head = (long) LITTLE_ENDIAN_LONG.get(bytes, start) & HEAD_MASK[length];
+            long tail = (long) LITTLE_ENDIAN_LONG.get(bytes, start + 8) & TAIL_MASK[length];
             counts.addPacked(head, tail);
             return;
         }
@@ -141,63 +143,8 @@ final class AsciiBlockScanner {
             longToken = new char[CAPACITY];
         }
         for (int i = 0; i < length; i++) {
-            longToken[i] = (char) lowered[start + i];
+            longToken[i] = (char) bytes[start + i];
         }
         counts.add(longToken, length);
-    }
-
-    /** Per byte of 7-bit ASCII: 0x80 if within [low, high], else 0. Byte sums stay below 0x100, so no carries. */
-    private static long inRange(long group, int low, int high) {
-        return (group + ONES * (0x80 - low)) & ~(group + ONES * (0x7F - high)) & HIGH_BITS;
-    }
-
-    private static long equalTo(long group, int value) {
-        return ~((group ^ (ONES * value)) + ONES * 0x7F) & HIGH_BITS;
-    }
-
-    /** Moves each byte's high bit to bit i of the result, for byte i (a multiply-and-shift gather). */
-    private static long highBitsToByteMask(long highBits) {
-        return ((highBits >>> 7) * 0x0102040810204080L) >>> 56;
-    }
-
-    /** The first set bit at or after {@code from} below {@code length}, or {@code length} if none. */
-    private static int nextSetBit(long[] bits, int from, int length) {
-        if (from >= length) {
-            return length;
-        }
-        int block = from >>> 6;
-        int lastBlock = (length - 1) >>> 6;
-        long word = bits[block] & (-1L << from);
-        while (word == 0) {
-            if (++block > lastBlock) {
-                return length;
-            }
-            word = bits[block];
-        }
-        return Math.min(length, (block << 6) + Long.numberOfTrailingZeros(word));
-    }
-
-    /** The first clear bit at or after {@code from}, capped at {@code length} (bits from there on count as clear). */
-    private static int nextClearBit(long[] bits, int from, int length) {
-        int block = from >>> 6;
-        int lastBlock = (length - 1) >>> 6;
-        long clear = ~bits[block] & (-1L << from);
-        while (clear == 0) {
-            if (++block > lastBlock) {
-                return length;
-            }
-            clear = ~bits[block];
-        }
-        return Math.min(length, (block << 6) + Long.numberOfTrailingZeros(clear));
-    }
-
-    /** The last set bit at or before {@code from}; the caller guarantees there is one. */
-    private static int previousSetBit(long[] bits, int from) {
-        int block = from >>> 6;
-        long word = bits[block] & (-1L >>> (63 - (from & 63)));
-        while (word == 0) {
-            word = bits[--block];
-        }
-        return (block << 6) + 63 - Long.numberOfLeadingZeros(word);
     }
 }

@@ -1,11 +1,9 @@
 package dev.tally.count;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
- * Counts tokens of any length and any chars (the ones {@link PackedTokenTable} cannot take). Open addressing
+ * Counts tokens of any length and any chars (the ones packed tables cannot take). Open addressing
  * with linear probing; a slot holds (hash, entry number) and the count side by side. Entry chars sit back to
  * back in one pool, so a token seen before costs a hash, a probe and a compare, but no allocation.
  */
@@ -59,13 +57,12 @@ final class PooledTokenTable {
         return entries;
     }
 
-    void forEach(BiConsumer<String, Long> action) {
+    void forEach(WordCountMap.Builder target) {
         for (int index = 0; index < slots.length; index += 2) {
             long slot = slots[index];
             if (slot != EMPTY) {
                 int entry = (int) slot - 1;
-                int start = entryStart[entry];
-                action.accept(new String(pool, start, entryStart[entry + 1] - start), slots[index + 1]);
+                target.add(pool, entryStart[entry], entryStart[entry + 1], slots[index + 1]);
             }
         }
     }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  *
  * <p>The token is the current run of word chars and apostrophes, but only up to its last word char counts
  * ({@code committedLength}): the regex backtracks over trailing apostrophes. While appending, the chars are also
- * packed one byte each into two longs, the key under which {@link PackedTokenTable} counts short Latin-1 tokens.
+ * packed one byte each into two longs, the key under which {@link PackedKeys} counts short Latin-1 tokens.
  *
  * <p>A 'σ' whose final form is still undecided keeps its token on hold: if the token ends first, a copy waits in
  * {@code heldToken} until {@link #decideSigma} patches and counts it.
@@ -119,7 +119,7 @@ final class TokenBuilder {
         }
         if (sigmaOnHold && heldToken == null) {
             heldToken = Arrays.copyOf(token, committedLength);
-        } else if (latin1 && committedLength <= PackedTokenTable.MAX_LENGTH) {
+        } else if (latin1 && committedLength <= PackedKeys.MAX_LENGTH) {
             counts.addPacked(committedHead, committedTail);
         } else {
             counts.add(token, committedLength);
@@ -136,7 +136,7 @@ final class TokenBuilder {
             token = Arrays.copyOf(token, length * 2);
         }
         token[length] = c;
-        // Little-endian packing as in PackedTokenTable. Shifts of a long are taken modulo 64, so chars 8 to 15 land
+        // Little-endian packing as in PackedKeys. Shifts of a long are taken modulo 64, so chars 8 to 15 land
         // in the tail's bytes 0 to 7; later chars garble the running key, but never a committed key of <= 16 chars.
         if (length < HEAD_CHARS) {
             head |= (long) c << (length << 3);

@@ -12,7 +12,9 @@ import java.util.Objects;
 public record WordHistogram(Map<String, Long> counts, long totalWords) {
 
     public WordHistogram {
-        counts = Map.copyOf(Objects.requireNonNull(counts, "counts"));
+        Objects.requireNonNull(counts, "counts");
+        // WordCountMap is immutable already, and copying 100,000 entries is not free.
+        counts = counts instanceof WordCountMap ? counts : Map.copyOf(counts);
         if (totalWords < 0) {
             throw new IllegalArgumentException("totalWords must not be negative: " + totalWords);
         }

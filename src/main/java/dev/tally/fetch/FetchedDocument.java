@@ -47,6 +47,11 @@ public final class FetchedDocument implements Closeable {
         return charset;
     }
 
+    /** Decoded body bytes read so far (the document's size once read to the end), or -1 when not counted. */
+    public long bytesRead() {
+        return body instanceof LimitedBodyStream limited ? limited.bytesRead() : -1;
+    }
+
     public boolean isHtml() {
         return ContentType.isHtml(mediaType);
     }

@@ -61,6 +61,11 @@ final class LimitedBodyStream extends InputStream {
         return n;
     }
 
+    /** Decoded bytes read so far: once the body was read to the end, the document's size. */
+    long bytesRead() {
+        return count;
+    }
+
     @Override
     public int available() {
         try {

@@ -39,8 +39,8 @@ public class DependencyHealth implements AutoCloseable {
     }
 
     public ApiResponse check(Exchange exchange) {
-        CompletableFuture<Boolean> mongoUp = probe(this::mongoUp);
-        CompletableFuture<Boolean> rabbitUp = probe(this::rabbitUp);
+        CompletableFuture<Boolean> mongoUp = mongoProbe();
+        CompletableFuture<Boolean> rabbitUp = rabbitProbe();
         Map<String, String> services = new LinkedHashMap<>();
         services.put("mongodb", mongoUp.join() ? "UP" : "DOWN");
         services.put("rabbitmq", rabbitUp.join() ? "UP" : "DOWN");
@@ -51,6 +51,16 @@ public class DependencyHealth implements AutoCloseable {
         data.put("services", services);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, healthy ? 200 : 503);
         return new ApiResponse(healthy, "Completed Health Check", data);
+    }
+
+    /** Whether MongoDB answered a ping within the deadline. */
+    public CompletableFuture<Boolean> mongoProbe() {
+        return probe(this::mongoUp);
+    }
+
+    /** Whether a connection to RabbitMQ opened within the deadline. */
+    public CompletableFuture<Boolean> rabbitProbe() {
+        return probe(this::rabbitUp);
     }
 
     private CompletableFuture<Boolean> probe(java.util.function.BooleanSupplier check) {

@@ -29,6 +29,11 @@ public class JobDocuments {
         return job.getObjectId("_id").toHexString();
     }
 
+    /** For the routes' "no such job" branch: findById found nothing. */
+    public boolean isMissing(Document job) {
+        return job == null;
+    }
+
     public String statusOf(Document job) {
         return job.getString("status");
     }

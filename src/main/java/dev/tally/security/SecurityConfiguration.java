@@ -20,10 +20,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * The public API stays open, as the original's was; the operator surface ({@code /admin/**} and every actuator
- * endpoint but health) needs HTTP basic auth with the admin credentials.
+ * endpoint but health) needs HTTP basic auth with the admin credentials. Hawtio's page and login form are open,
+ * so that its own login can ask for those credentials; what it shows comes through Jolokia, which needs them
+ * (as basic auth, or as the Hawtio session that a login with them opened).
  */
 @Configuration
 class SecurityConfiguration {
@@ -34,13 +38,21 @@ class SecurityConfiguration {
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        // only Hawtio keeps sessions: a new id on every request would strand its parallel calls
+                        .sessionFixation(fixation -> fixation.none()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HawtioSessionAuthentication.BROWSER_DATA).hasRole("ADMIN")
+                        .requestMatchers(HawtioSessionAuthentication.PAGES).permitAll()
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().permitAll())
+                .addFilterAfter(new HawtioSessionAuthentication(), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(errors -> errors // the first that matches answers
+                        .defaultAuthenticationEntryPointFor(HawtioSessionAuthentication.SESSION_EXPIRED,
+                                HawtioSessionAuthentication.BROWSER_DATA_PATHS)
+                        .defaultAuthenticationEntryPointFor(entryPoint, AnyRequestMatcher.INSTANCE))
                 .headers(Customizer.withDefaults())
                 .build();
     }

@@ -1,6 +1,9 @@
 package dev.tally.count;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,6 +21,9 @@ import org.openjdk.jmh.annotations.State;
  * is one UTF-8 byte and MB/s = {@link #TEXT_CHARS} / 10^6 / (ms per op / 1000), which {@link dev.tally.bench.BenchCountMain}
  * prints. The vocabulary size drives the number of distinct words and with it the cache misses of the counting
  * tables, the dominant cost; {@code -p vocabularyWords=5000} shows a friendlier text.
+ *
+ * <p>{@link #countUtf8Stream} reads the same text as UTF-8 bytes through an {@link InputStreamReader}, the way the
+ * worker reads a fetched {@code text/plain} body, so the decoding is part of the figure.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,14 +38,21 @@ public class WordCounterBenchmark {
 
     private final WordCounter counter = new WordCounter();
     private String text;
+    private byte[] utf8;
 
     @Setup(Level.Trial)
     public void generateText() {
         text = PseudoEnglishText.generate(SEED, TEXT_CHARS, vocabularyWords);
+        utf8 = text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Benchmark
     public WordHistogram countReader() {
         return counter.count(new StringReader(text));
+    }
+
+    @Benchmark
+    public WordHistogram countUtf8Stream() {
+        return counter.count(new InputStreamReader(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8));
     }
 }

@@ -64,7 +64,7 @@ class WordCounterRandomTextTest {
     }
 
     /** Straight from the regex: from a word char, over [\w'], back to the last word char. */
-    private static Map<String, Long> naiveReference(String text) {
+    static Map<String, Long> naiveReference(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         Map<String, Long> counts = new HashMap<>();
         int i = 0;

@@ -128,6 +128,11 @@ class AdminDeadLetterIT extends FullStackTest {
         if (jobId != null) {
             props.setHeader("tally-dead-letter-job-id", jobId);
         }
-        rabbit.send("", TestStack.DEAD_LETTER_QUEUE, new Message(body.getBytes(StandardCharsets.UTF_8), props));
+        // confirmed before the next is sent: two sends may take two cached channels, whose messages can overtake
+        rabbit.invoke(template -> {
+            template.send("", TestStack.DEAD_LETTER_QUEUE, new Message(body.getBytes(StandardCharsets.UTF_8), props));
+            template.waitForConfirmsOrDie(5_000);
+            return null;
+        });
     }
 }

@@ -42,7 +42,7 @@ class LargeDocumentIT {
         Process tally = builder.start();
         try {
             ApiClient api = new ApiClient(port);
-            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+            Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions().until(() -> api.send("GET", "/health", null, null).status() == 200);
 
             String jobId = api.submitOk(TestStack.documents().url("/100mb.txt"));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,9 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Tally in one JVM with web and worker roles, against the real RabbitMQ and a MongoDB wire server over TCP.
- * Every subclass shares one application context.
+ * Every subclass shares one application context. Unlike the test kit's defaults, Camel's JMX MBeans and the
+ * Prometheus registry are on, as in production: the monitoring tests read them.
  */
 @CamelSpringBootTest
+@DisableJmx(false)
+@AutoConfigureObservability
 @SpringBootTest(classes = TallyApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class FullStackTest {
 

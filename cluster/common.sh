@@ -1,0 +1,99 @@
+# Settings and helpers shared by cluster/up, cluster/down and cluster/status (sourced, not run).
+# Every setting is an environment variable with a default; see "Cluster and benchmark" in README.md.
+# shellcheck shell=bash
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+dir=$(mkdir -p "${TALLY_CLUSTER_DIR:-$repo/run/cluster}" && cd "${TALLY_CLUSTER_DIR:-$repo/run/cluster}" && pwd)
+jar=${TALLY_CLUSTER_JAR:-$repo/target/tally.jar}
+web_count=${TALLY_CLUSTER_WEB:-2}
+worker_count=${TALLY_CLUSTER_WORKERS:-2}
+nginx_port=${TALLY_CLUSTER_PORT:-8088}
+docs_port=${TALLY_CLUSTER_DOCS_PORT:-8089}
+# Own queues and database, so the cluster never shares a queue with tests or another cluster on the broker.
+queue=${TALLY_CLUSTER_QUEUE:-tally.jobs.cluster}
+dead_letter_queue=${TALLY_CLUSTER_DEAD_LETTER_QUEUE:-tally.jobs.dlq.cluster}
+database=${TALLY_CLUSTER_DATABASE:-tally_cluster}
+start_timeout=${TALLY_CLUSTER_START_TIMEOUT:-300}
+stop_timeout=${TALLY_CLUSTER_STOP_TIMEOUT:-40}
+# Small, bounded JVMs (measured in bench/report.md): a fixed heap cap, serial GC (no parallel GC threads
+# competing for 2 cores, no G1 remembered sets), smaller thread stacks, code cache and metaspace bounds.
+java_opts=${TALLY_CLUSTER_JAVA_OPTS:--Xms48m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError}
+store_java_opts=${TALLY_CLUSTER_STORE_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m}
+
+pids=$dir/pids
+logs=$dir/logs
+mkdir -p "$pids" "$logs"
+
+log() { echo "cluster: $*" >&2; }
+die() { log "$*"; exit 1; }
+
+# The processes of this cluster, in start order: store, web-1..N, worker-1..M, nginx.
+names() {
+    local i
+    echo store
+    for ((i = 1; i <= web_count; i++)); do echo "web-$i"; done
+    for ((i = 1; i <= worker_count; i++)); do echo "worker-$i"; done
+    echo nginx
+}
+
+# Names with a pid file, whatever WEB/WORKERS say now (down and status act on what was started).
+started_names() {
+    local role file
+    for role in store web worker nginx; do
+        for file in "$pids/$role.pid" "$pids/$role"-*.pid; do
+            if [[ -e $file ]]; then basename "$file" .pid; fi
+        done | sort -V
+    done
+}
+
+role_of() { local name=$1; echo "${name%%-*}"; }
+pid_of() { cat "$pids/$1.pid" 2>/dev/null || true; }
+port_of() { cat "$pids/$1.port" 2>/dev/null || true; }
+
+# The pid still runs the process this cluster started (not a reused pid): its command line names this
+# run directory (JVMs: -Dtally.cluster.process=<dir>/<name>; nginx: -p <dir>/nginx).
+owned() {
+    local name=$1 pid
+    pid=$(pid_of "$name")
+    [[ -n $pid && -r /proc/$pid/cmdline ]] || return 1
+    # the trailing space keeps web-1 from matching web-10
+    tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$dir/$name "
+}
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# A loopback port nothing listens on and not handed out earlier in this run.
+declare -A handed_out=()
+free_port() {
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 40000))
+        [[ -z ${handed_out[$port]:-} ]] && ! listening "$port" && break
+    done
+    handed_out[$port]=1
+    echo "$port"
+}
+
+http_status() {
+    curl -s -o /dev/null -w '%{http_code}' --max-time "${2:-3}" "$1" 2>/dev/null || true
+}
+
+# Debian packages this needs, installed when missing (apt-get update at most once per run).
+ensure_packages() {
+    local missing=() package
+    for package in "$@"; do
+        case $package in
+            nginx) command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx) ;;
+            *) command -v "$package" >/dev/null || missing+=("$package") ;;
+        esac
+    done
+    ((${#missing[@]})) || return 0
+    log "installing ${missing[*]} from Debian"
+    local sudo=
+    ((EUID == 0)) || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1 \
+        $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+nginx_bin() { command -v nginx || echo /usr/sbin/nginx; }

@@ -1,0 +1,34 @@
+package dev.tally.count;
+
+/**
+ * The packed form of short Latin-1 tokens: one byte per char, little-endian (the first char in the lowest byte),
+ * which is also what reading 8 bytes of ASCII text as a little-endian long gives. Chars are never U+0000, so a
+ * token's length is the number of non-zero bytes, and 0 marks a free slot in the tables.
+ */
+final class PackedKeys {
+
+    static final int MAX_LENGTH = 16;
+    static final long MIX = 0xC2B2AE3D27D4EB4FL;
+    static final long MIX_TAIL = 0x9E3779B97F4A7C15L;
+
+    private PackedKeys() {
+    }
+
+    /** Packs chars[from, to), at most 8 chars, all in U+0001..U+00FF. */
+    static long pack(char[] chars, int from, int to) {
+        long key = 0;
+        for (int i = from; i < to; i++) {
+            key |= (long) chars[i] << ((i - from) << 3);
+        }
+        return key;
+    }
+
+    /**
+     * Writes the chars of {@code key} to target from {@code offset}, which needs room for 8 bytes; returns the index
+     * after the last char.
+     */
+    static int unpack(long key, byte[] target, int offset) {
+        AsciiBits.LITTLE_ENDIAN_LONG.set(target, offset, key);
+        return offset + ((Long.SIZE - Long.numberOfLeadingZeros(key) + 7) >>> 3);
+    }
+}

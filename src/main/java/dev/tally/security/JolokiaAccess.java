@@ -1,0 +1,31 @@
+package dev.tally.security;
+
+import org.jolokia.support.spring.actuator.JolokiaProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Jolokia at {@code /actuator/jolokia} reads but does not write or operate, unless {@code tally.jolokia.write-enabled}
+ * (TALLY_JOLOKIA_WRITE_ENABLED=true) lets the admin change attributes and invoke any operation, e.g. stop a route.
+ * Sets the restrictor on Jolokia's settings before its endpoint is made from them.
+ */
+@Component
+class JolokiaAccess implements BeanPostProcessor {
+
+    static final String RESTRICTOR_CLASS = "restrictorClass";
+
+    private final boolean writeEnabled;
+
+    JolokiaAccess(@Value("${tally.jolokia.write-enabled}") boolean writeEnabled) {
+        this.writeEnabled = writeEnabled;
+    }
+
+    @Override
+    public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof JolokiaProperties jolokia && !writeEnabled) {
+            jolokia.getConfig().put(RESTRICTOR_CLASS, JolokiaReadOnly.class.getName());
+        }
+        return bean;
+    }
+}

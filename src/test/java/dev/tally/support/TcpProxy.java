@@ -1,0 +1,101 @@
+package dev.tally.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A loopback port that forwards to a real server once {@link #open()}ed and cuts every connection when
+ * {@link #close()}d: an outage and a late arrival of one dependency, for one client, without touching the shared server.
+ */
+public final class TcpProxy implements AutoCloseable {
+
+    private final int port = FreePort.find();
+    private final InetSocketAddress target;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket listener;
+
+    public TcpProxy(String targetHost, int targetPort) {
+        this.target = new InetSocketAddress(targetHost, targetPort);
+    }
+
+    /** Nothing listens here until {@link #open()}. */
+    public int port() {
+        return port;
+    }
+
+    public synchronized void open() {
+        if (listener != null) {
+            return;
+        }
+        try {
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            listener = server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread accepting = new Thread(() -> accept(listener), "tcp-proxy-" + port);
+        accepting.setDaemon(true);
+        accepting.start();
+    }
+
+    /** Stops listening and cuts the open connections, as a server that went away. */
+    @Override
+    public synchronized void close() {
+        ServerSocket server = listener;
+        listener = null;
+        closeQuietly(server);
+        sockets.forEach(TcpProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    private void accept(ServerSocket server) {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket upstream = new Socket();
+                upstream.connect(target, 2000);
+                sockets.add(client);
+                sockets.add(upstream);
+                pipe(client, upstream);
+                pipe(upstream, client);
+            } catch (IOException e) {
+                // closed, or the target refused: the client sees its connection fail
+            }
+        }
+    }
+
+    private void pipe(Socket from, Socket to) {
+        Thread copying = new Thread(() -> {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // one side went away
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "tcp-proxy-pipe-" + port);
+        copying.setDaemon(true);
+        copying.start();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // already closed
+            }
+        }
+    }
+}
