@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tally.support.ApiClient;
 import dev.tally.support.TallyProcess;
+import dev.tally.support.TcpProxy;
 import dev.tally.support.TestStack;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fault 2: RabbitMQ goes away from a web and a worker process (the packaged jar) during load, twice: first the
- * broker closes their connections (rabbitmqctl close_connection, ours only), then their connections stay down
- * for 10 s (the relay refuses them). The web answers 503 fast while it cannot reach the broker and never
- * hangs; every accepted job ends right once the broker is back.
+ * broker closes their connections (rabbitmqctl close_connection, ours only: the TcpProxy they reach the broker
+ * through knows their broker-side ports), then the proxy stops listening for 10 s. The web answers 503 fast
+ * while it cannot reach the broker and never hangs; every accepted job ends right once the broker is back.
  */
 class BrokerCutChaos {
 
@@ -28,7 +29,9 @@ class BrokerCutChaos {
 
     @Test
     void everyAcceptedJobFinishesAndTheWebAnswers503OnlyWhileTheBrokerIsAway() throws Exception {
-        try (BrokerProxy broker = BrokerProxy.start(TestStack.RABBIT_HOST, TestStack.RABBIT_PORT);
+        TcpProxy broker = new TcpProxy(TestStack.RABBIT_HOST, TestStack.RABBIT_PORT);
+        broker.open();
+        try (broker;
                 TallyProcess web = TallyProcess.start("broker-web", "web", QUEUES, viaProxy(broker));
                 TallyProcess worker = TallyProcess.start("broker-worker", "worker", QUEUES, viaProxy(broker))) {
             web.awaitHealthy();
@@ -40,15 +43,15 @@ class BrokerCutChaos {
 
             Thread.sleep(6_000);
             Instant cutFrom = Instant.now();
-            int closed = RabbitCtl.closeConnections(broker.brokerSidePorts(), "chaos test: cut");
+            int closed = RabbitCtl.closeConnections(broker.upstreamPorts(), "chaos test: cut");
             Instant cutTo = Instant.now();
 
             Thread.sleep(4_000);
             Instant downFrom = Instant.now();
-            broker.down();
+            broker.close();
             await("/health FAIL").atMost(Duration.ofSeconds(5)).until(() -> health(api) == 503);
             Thread.sleep(OUTAGE.toMillis() - Duration.between(downFrom, Instant.now()).toMillis());
-            broker.up();
+            broker.open();
             Instant downTo = Instant.now();
             await("/health PASS").atMost(Duration.ofSeconds(15)).until(() -> health(api) == 200);
             Duration healthBack = Duration.between(downTo, Instant.now());
@@ -77,7 +80,7 @@ class BrokerCutChaos {
         }
     }
 
-    private static Map<String, String> viaProxy(BrokerProxy broker) {
+    private static Map<String, String> viaProxy(TcpProxy broker) {
         return Map.of("SPRING_RABBITMQ_PORT", String.valueOf(broker.port()), "TALLY_WORKER_CONCURRENCY", "8");
     }
 

@@ -9,7 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * A loopback port that forwards to a real server once {@link #open()}ed and cuts every connection when
@@ -20,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port = FreePort.find();
     private final InetSocketAddress target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<Socket> upstreams = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
 
     public TcpProxy(String targetHost, int targetPort) {
@@ -29,6 +32,14 @@ public final class TcpProxy implements AutoCloseable {
     /** Nothing listens here until {@link #open()}. */
     public int port() {
         return port;
+    }
+
+    /**
+     * The local ports of the live connections to the target: the peer ports the target server reports for this
+     * proxy's clients, so a test can pick out its own connections on a shared server.
+     */
+    public Set<Integer> upstreamPorts() {
+        return upstreams.stream().filter(socket -> !socket.isClosed()).map(Socket::getLocalPort).collect(Collectors.toSet());
     }
 
     public synchronized void open() {
@@ -56,6 +67,7 @@ public final class TcpProxy implements AutoCloseable {
         closeQuietly(server);
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
+        upstreams.clear();
     }
 
     private void accept(ServerSocket server) {
@@ -66,6 +78,7 @@ public final class TcpProxy implements AutoCloseable {
                 upstream.connect(target, 2000);
                 sockets.add(client);
                 sockets.add(upstream);
+                upstreams.add(upstream);
                 pipe(client, upstream);
                 pipe(upstream, client);
             } catch (IOException e) {
