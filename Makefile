@@ -55,3 +55,16 @@ clean: ## remove build output (keeps ./data)
 test: check-deploy
 check-deploy: ## check Dockerfile, compose, nginx and k8s files without a Docker engine (installs what it needs)
 	.ci/check-deploy
+
+# Native cluster (cluster/): no Docker needed
+WEB ?= 2
+WORKERS ?= 2
+.PHONY: cluster cluster-down cluster-status test-cluster
+cluster: build ## nginx on :8088 before WEB (2) web and WORKERS (2) worker JVMs and the store; returns when healthy
+	TALLY_CLUSTER_WEB=$(WEB) TALLY_CLUSTER_WORKERS=$(WORKERS) cluster/up
+cluster-down: ## stop exactly the processes make cluster started (pid files under run/cluster)
+	cluster/down
+cluster-status: ## pid, role, port, alive, memory and health of each cluster process
+	cluster/status
+test-cluster: ## the cluster end-to-end test alone (ClusterIT: README examples through nginx)
+	mvn -B verify -DskipUnitTests=true -Dit.test=ClusterIT
