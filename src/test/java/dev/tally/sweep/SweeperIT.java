@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class SweeperIT {
 
     private static final String QUEUE_SUFFIX = ".sweeper";
+    /** Its own database: a sweeper this eager would otherwise re-publish other tests' unfinished jobs too. */
+    private static final String DATABASE = TestStack.DATABASE + "_sweeper";
 
     @LocalServerPort
     int port;
@@ -44,6 +46,7 @@ class SweeperIT {
     @DynamicPropertySource
     static void fastSweeper(DynamicPropertyRegistry registry) {
         TestStack.register(registry, QUEUE_SUFFIX);
+        registry.add("tally.mongodb.database", () -> DATABASE);
         registry.add("tally.sweeper.interval-ms", () -> 500);
         registry.add("tally.sweeper.stale-after-ms", () -> 2000);
     }
@@ -81,7 +84,7 @@ class SweeperIT {
     private String lostJob(String url) {
         ObjectId id = new ObjectId();
         Date anHourAgo = new Date(System.currentTimeMillis() - 3_600_000);
-        tallyMongo.getDatabase(TestStack.DATABASE).getCollection("jobs").insertOne(new Document("_id", id)
+        tallyMongo.getDatabase(DATABASE).getCollection("jobs").insertOne(new Document("_id", id)
                 .append("url", url).append("status", "IN_PROGRESS")
                 .append("created_at", anHourAgo).append("updated_at", anHourAgo));
         return id.toHexString();
