@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +36,24 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     static EmbeddedMongoServer start(String dataDir, String host, int port) {
+        Path file = dataFile(dataDir);
+        MongoServer server = new MongoServer(new H2Backend(file.toString()));
         try {
-            Path dir = Files.createDirectories(Path.of(dataDir));
-            Path file = dir.resolve("tally-mongo.mv").toAbsolutePath();
-            MongoServer server = new MongoServer(new H2Backend(file.toString()));
             server.bind(host, port);
-            InetSocketAddress address = server.getLocalAddress();
-            LOG.info("Embedded MongoDB wire server on {} storing in {}", address, file);
-            return new EmbeddedMongoServer(server, address);
+        } catch (Exception e) { // netty rethrows the checked BindException undeclared
+            // netty's threads would keep the process alive, neither listening nor exiting
+            server.shutdownNow();
+            throw new IllegalStateException("the MongoDB wire server cannot listen on " + host + ":" + port
+                    + (e instanceof BindException ? ": the port is taken" : ""), e);
+        }
+        InetSocketAddress address = server.getLocalAddress();
+        LOG.info("Embedded MongoDB wire server on {} storing in {}", address, file);
+        return new EmbeddedMongoServer(server, address);
+    }
+
+    private static Path dataFile(String dataDir) {
+        try {
+            return Files.createDirectories(Path.of(dataDir)).resolve("tally-mongo.mv").toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the embedded MongoDB data directory " + dataDir, e);
         }

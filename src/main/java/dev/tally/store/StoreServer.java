@@ -22,7 +22,15 @@ public final class StoreServer {
         String host = env("TALLY_STORE_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("TALLY_STORE_PORT", "27017"));
 
-        EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, host, port);
+        EmbeddedMongoServer server;
+        try {
+            server = EmbeddedMongoServer.start(dataDir, host, port);
+        } catch (RuntimeException e) {
+            // exit, so whoever started the store sees it fail instead of waiting for a port that never opens
+            LoggerFactory.getLogger(StoreServer.class).error("tally store not started: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM closes the H2 file cleanly, so a restart on the same file sees every acknowledged write.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

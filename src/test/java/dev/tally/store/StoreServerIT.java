@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import dev.tally.support.FreePort;
 import java.io.File;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +47,19 @@ class StoreServerIT {
             assertThat(job.getString("status")).isEqualTo("COMPLETE");
         } finally {
             stop(second);
+        }
+    }
+
+    @Test
+    void exitsNamingThePortWhenItIsTaken() throws Exception {
+        Path dataDir = Files.createTempDirectory("tally-store");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Process store = startStore(dataDir, taken.getLocalPort());
+            // before the fix, netty's threads kept it running without a listener: cluster/up waited 240 s
+            assertThat(store.waitFor(60, TimeUnit.SECONDS)).as("exits instead of hanging").isTrue();
+            assertThat(store.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(dataDir.resolve("store.log")))
+                    .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": the port is taken");
         }
     }
 

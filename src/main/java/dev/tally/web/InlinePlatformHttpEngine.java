@@ -1,0 +1,23 @@
+package dev.tally.web;
+
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
+import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Runs each API route on the Tomcat thread that took the request. Camel's default engine hands every request to
+ * Spring's task pool and parks the Tomcat thread: two threads and two context switches per request, on a
+ * 2-core box a measurable share of a POST's CPU (bench/report.md). Tomcat's own pool (server.tomcat.threads.max)
+ * now bounds the requests in flight, and graceful shutdown waits for them as for any servlet request.
+ */
+@Configuration
+class InlinePlatformHttpEngine {
+
+    @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME)
+    PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port) {
+        return new SpringBootPlatformHttpEngine(port, Runnable::run);
+    }
+}
