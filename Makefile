@@ -67,4 +67,4 @@ cluster-down: ## stop exactly the processes make cluster started (pid files unde
 cluster-status: ## pid, role, port, alive, memory and health of each cluster process
 	cluster/status
 test-cluster: ## the cluster end-to-end test alone (ClusterIT: README examples through nginx)
-	mvn -B verify -DskipUnitTests=true -Dit.test=ClusterIT -Dtally.cluster.it=true
+	mvn -B verify -DskipUnitTests=true -Dit.test=ClusterIT

@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * Debian's nginx in front, on free ports with this run's queues and database; the README's cluster examples
  * then run, as written but for the ports, through nginx. cluster/down must leave none of those processes.
  */
-// Out of make test until its store start-up is made reliable under load (it timed out once in CI): make test-cluster.
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "tally.cluster.it", matches = "true")
 class ClusterIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
