@@ -5,7 +5,7 @@ JAR := target/tally.jar
 .PHONY: help build run store routes test test-unit test-it test-browser chaos bench-count clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 build: ## compile and package target/tally.jar (no tests)
 	$(MVN) package -DskipTests
@@ -50,6 +50,35 @@ bench-count: ## tokenizer and HTML extraction throughput (JMH)
 
 clean: ## remove build output (keeps ./data)
 	$(MVN) clean
+
+# Code quality: none of it runs in make test
+.PHONY: coverage format lint
+coverage: ## make test's Maven tiers with JaCoCo (unit + IT merged); report in target/site/jacoco/index.html
+	mvn -B verify -Pcoverage
+	@echo "coverage report: target/site/jacoco/index.html"
+format: ## reformat src/main and src/test Java in the project's style (palantir-java-format, 120 columns)
+	$(MVN) spotless:apply
+lint: ## fail on a formatting difference (make format fixes it) or a PMD bug finding (rules in pmd-rules.xml)
+	@# not -q: PMD prints its findings as warnings
+	mvn -B -ntp spotless:check test-compile pmd:check
+
+# Docker Compose (docker-compose.yml; cp .env.example .env and set its secrets first), where an engine runs
+# Docker's compose plugin, else the standalone docker-compose (Debian's 1.29 takes the same arguments)
+COMPOSE ?= $(shell docker compose version >/dev/null 2>&1 && echo 'docker compose' || echo docker-compose)
+require-docker = @docker info >/dev/null 2>&1 || { \
+	echo "make $@: no Docker engine answers here (docker info failed)."; \
+	echo "Without Docker, make cluster runs the same shape natively (nginx, web and worker JVMs, the store; WEB=, WORKERS= too)."; \
+	exit 1; }
+.PHONY: up down logs
+up: ## nginx on :8080 (TALLY_HTTP_PORT) before WEB (2) web and WORKERS (2) worker containers, MongoDB and RabbitMQ
+	$(require-docker)
+	$(COMPOSE) up -d --build --scale web=$(WEB) --scale worker=$(WORKERS)
+down: ## stop and remove the compose containers (volumes with jobs and queued messages are kept)
+	$(require-docker)
+	$(COMPOSE) down
+logs: ## follow the logs of every compose service
+	$(require-docker)
+	$(COMPOSE) logs -f
 
 .PHONY: check-deploy
 test: check-deploy

@@ -26,7 +26,7 @@ final class TokenCounts {
     private int pendingShort;
     private int pendingMedium;
     /** Keeps the tables' touching loads alive: the JIT may not drop a load whose value is used. */
-    private long touchedSink;
+    private long touchedSink; // NOPMD UnusedPrivateField: written on purpose, see above
 
     /** Counts the token chars[0, length). */
     void add(char[] chars, int length) {
