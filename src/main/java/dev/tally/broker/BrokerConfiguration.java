@@ -1,13 +1,13 @@
 package dev.tally.broker;
 
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
+import org.springframework.amqp.rabbit.retry.ImmediateRequeueMessageRecoverer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
-import org.springframework.amqp.rabbit.retry.ImmediateRequeueMessageRecoverer;
 import org.springframework.retry.interceptor.RetryOperationsInterceptor;
 
 /**
@@ -35,7 +35,10 @@ class BrokerConfiguration {
      */
     @Bean
     RetryOperationsInterceptor requeueUnsettledMessages() {
-        return RetryInterceptorBuilder.stateless().maxAttempts(1).recoverer(new ImmediateRequeueMessageRecoverer()).build();
+        return RetryInterceptorBuilder.stateless()
+                .maxAttempts(1)
+                .recoverer(new ImmediateRequeueMessageRecoverer())
+                .build();
     }
 
     @Bean

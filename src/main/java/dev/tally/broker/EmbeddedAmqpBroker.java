@@ -35,10 +35,12 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
             attributes.put(SystemConfig.TYPE, "Memory");
             attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, config.toExternalForm());
             attributes.put(SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false);
-            attributes.put("context", Map.of(
-                    "qpid.amqp_port", String.valueOf(port),
-                    "qpid.work_dir", work.toString(),
-                    "tally.broker.store", work.resolve("store").toString()));
+            attributes.put(
+                    "context",
+                    Map.of(
+                            "qpid.amqp_port", String.valueOf(port),
+                            "qpid.work_dir", work.toString(),
+                            "tally.broker.store", work.resolve("store").toString()));
             SystemLauncher launcher = new SystemLauncher();
             launcher.startup(attributes);
             LOG.info("Embedded AMQP 0-9-1 broker (Qpid Broker-J) on 127.0.0.1:{} storing in {}", port, work);

@@ -17,6 +17,7 @@ class DerivedSettings extends PropertySource<Object> {
 
     /** Spring Boot's view over all sources, this one included: asking it would recurse. */
     private static final String ATTACHED = "configurationProperties";
+
     static final Set<String> KNOWN_ROLES = Set.of("web", "worker");
 
     private final ConfigurableEnvironment environment;
@@ -36,7 +37,8 @@ class DerivedSettings extends PropertySource<Object> {
             case "spring.rabbitmq.host" -> embedded() ? "127.0.0.1" : null;
             case "spring.rabbitmq.port" -> embedded() ? explicit("tally.broker.embedded-port", "5673") : null;
             case "camel.main.routes-include-pattern" -> routesDirectory().includePattern();
-            case "camel.main.routes-reload-enabled" -> String.valueOf(routesDirectory().reloadEnabled());
+            case "camel.main.routes-reload-enabled" ->
+                String.valueOf(routesDirectory().reloadEnabled());
             case "camel.main.routes-reload-directory" -> routesDirectory().reloadDirectory();
             default -> null;
         };

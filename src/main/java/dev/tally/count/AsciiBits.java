@@ -15,8 +15,7 @@ final class AsciiBits {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    private AsciiBits() {
-    }
+    private AsciiBits() {}
 
     /**
      * Lowercases the 8 ASCII bytes at {@code offset} in place; returns one bit per byte for its word chars in bits

@@ -23,6 +23,7 @@ final class AsciiBlockScanner {
     private static final int CAPACITY = 16 * 1024;
     /** By token length: the bytes of the first 8 chars, and of chars 9 to 16, that belong to the token. */
     private static final long[] HEAD_MASK = new long[PackedKeys.MAX_LENGTH + 1];
+
     private static final long[] TAIL_MASK = new long[PackedKeys.MAX_LENGTH + 1];
 
     static {
@@ -35,9 +36,11 @@ final class AsciiBlockScanner {
     private final TokenCounts counts;
     /** ASCII bytes of the stretch, lowercased in place; the slack lets a token's 16-byte key read past the end. */
     private final byte[] bytes = new byte[CAPACITY + 64 + 16];
+
     private final ByteBuffer byteBuffer = ByteBuffer.wrap(bytes);
     /** The US-ASCII encoder's array loop is a vectorized JVM intrinsic and stops exactly at the first non-ASCII char. */
     private final CharsetEncoder ascii = StandardCharsets.US_ASCII.newEncoder();
+
     private CharBuffer charBuffer = CharBuffer.allocate(0);
     private char[] longToken = new char[0];
 
@@ -78,7 +81,8 @@ final class AsciiBlockScanner {
                     continue;
                 }
                 long wordsBefore = word & ((1L << Long.numberOfTrailingZeros(runEnds)) - 1);
-                countToken(pendingStart,
+                countToken(
+                        pendingStart,
                         wordsBefore != 0 ? base + 64 - Long.numberOfLeadingZeros(wordsBefore) : pendingLastWordEnd);
                 pendingStart = -1;
                 continued = 1;

@@ -18,8 +18,7 @@ final class Lowercaser {
     /** 'İ'.lower() is "i\u0307": a plain 'i' followed by this combining mark (Mn, so not a word char). */
     static final int COMBINING_DOT_ABOVE = 0x0307;
 
-    private Lowercaser() {
-    }
+    private Lowercaser() {}
 
     static int simpleLowercase(int codePoint) {
         return Character.toLowerCase(codePoint);
@@ -36,15 +35,33 @@ final class Lowercaser {
      */
     static boolean isCaseIgnorable(int codePoint) {
         switch (Character.getType(codePoint)) {
-            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT,
-                    Character.MODIFIER_LETTER, Character.MODIFIER_SYMBOL:
+            case Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK,
+                    Character.FORMAT,
+                    Character.MODIFIER_LETTER,
+                    Character.MODIFIER_SYMBOL:
                 return true;
             default:
                 break;
         }
         return switch (codePoint) {
-            case 0x0027, 0x002E, 0x003A, 0x00B7, 0x0387, 0x055F, 0x05F4, 0x2018, 0x2019, 0x2024, 0x2027,
-                    0xFE13, 0xFE52, 0xFE55, 0xFF07, 0xFF0E, 0xFF1A -> true;
+            case 0x0027,
+                    0x002E,
+                    0x003A,
+                    0x00B7,
+                    0x0387,
+                    0x055F,
+                    0x05F4,
+                    0x2018,
+                    0x2019,
+                    0x2024,
+                    0x2027,
+                    0xFE13,
+                    0xFE52,
+                    0xFE55,
+                    0xFF07,
+                    0xFF0E,
+                    0xFF1A -> true;
             default -> false;
         };
     }

@@ -11,8 +11,7 @@ final class PackedKeys {
     static final long MIX = 0xC2B2AE3D27D4EB4FL;
     static final long MIX_TAIL = 0x9E3779B97F4A7C15L;
 
-    private PackedKeys() {
-    }
+    private PackedKeys() {}
 
     /** Packs chars[from, to), at most 8 chars, all in U+0001..U+00FF. */
     static long pack(char[] chars, int from, int to) {

@@ -15,12 +15,14 @@ final class PooledTokenTable {
 
     /** Pairs of (hash << 32 | entry + 1, count); EMPTY marks a free slot. */
     private long[] slots;
+
     private int shift;
     private int resizeThreshold;
 
     private char[] pool = new char[256];
     /** Entry e occupies pool[entryStart[e], entryStart[e + 1]). */
     private int[] entryStart = new int[1 << INITIAL_BITS];
+
     private int entries;
 
     PooledTokenTable() {

@@ -11,13 +11,12 @@ final class PythonWordChars {
 
     static {
         for (int c = 0; c < 128; c++) {
-            ASCII_WORD_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_';
+            ASCII_WORD_CHARS[c] =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         }
     }
 
-    private PythonWordChars() {
-    }
+    private PythonWordChars() {}
 
     static boolean isWordChar(int codePoint) {
         if (codePoint < 128) {
@@ -25,8 +24,11 @@ final class PythonWordChars {
         }
         return switch (Character.getType(codePoint)) {
             // str.isalpha(): CPython sets its ALPHA flag for exactly these five letter categories.
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER -> true;
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER -> true;
             // isdecimal/isdigit/isnumeric: Nd, plus every Nl and No character carries a Numeric_Type
             // ('²', '½', 'Ⅻ'). Unihan-only numerics (e.g. '三') are Lo and already covered above.
             // Java's getNumericValue is not used: it also reports values for some letters, so it adds nothing.

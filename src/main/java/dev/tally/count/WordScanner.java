@@ -32,6 +32,7 @@ final class WordScanner {
     private char pendingHighSurrogate;
     /** Whether the last non-case-ignorable original code point was cased (the "before" half of final sigma). */
     private boolean precededByCased;
+
     private boolean sigmaUndecided;
 
     void feed(char[] chars, int offset, int length) {

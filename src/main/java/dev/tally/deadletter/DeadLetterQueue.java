@@ -33,7 +33,9 @@ public class DeadLetterQueue {
     private final int defaultLimit;
     private final int maxLimit;
 
-    public DeadLetterQueue(RabbitTemplate rabbit, JobReopener jobs,
+    public DeadLetterQueue(
+            RabbitTemplate rabbit,
+            JobReopener jobs,
             @Value("${tally.dead-letter-queue}") String deadLetterQueue,
             @Value("${tally.queue}") String jobsQueue,
             @Value("${tally.api.confirm-timeout-ms}") long confirmTimeoutMs,
@@ -55,7 +57,8 @@ public class DeadLetterQueue {
             List<DeadLetter> letters = new ArrayList<>();
             List<Long> taken = new ArrayList<>();
             try {
-                for (GetResponse response; letters.size() < max && (response = channel.basicGet(deadLetterQueue, false)) != null; ) {
+                for (GetResponse response;
+                        letters.size() < max && (response = channel.basicGet(deadLetterQueue, false)) != null; ) {
                     taken.add(response.getEnvelope().getDeliveryTag());
                     letters.add(DeadLetterHeaders.read(response));
                 }
@@ -75,7 +78,8 @@ public class DeadLetterQueue {
             channel.confirmSelect();
             return settle(channel, chosen(ids), response -> {
                 jobs.reopen(response.getBody());
-                channel.basicPublish("", jobsQueue, DeadLetterHeaders.forReplay(response.getProps()), response.getBody());
+                channel.basicPublish(
+                        "", jobsQueue, DeadLetterHeaders.forReplay(response.getProps()), response.getBody());
                 waitForConfirm(channel);
             });
         });
@@ -85,10 +89,11 @@ public class DeadLetterQueue {
     /** Removes the dead letters named in {@code ids} (comma-separated), or all when none are named. */
     public Map<String, Object> purge(String ids) {
         if (ids == null || ids.isBlank()) {
-            long purged = rabbit.execute(channel -> (long) channel.queuePurge(deadLetterQueue).getMessageCount());
+            long purged = rabbit.execute(
+                    channel -> (long) channel.queuePurge(deadLetterQueue).getMessageCount());
             return Map.of("purged", purged);
         }
-        long purged = rabbit.execute(channel -> settle(channel, chosen(ids), response -> { }));
+        long purged = rabbit.execute(channel -> settle(channel, chosen(ids), response -> {}));
         return Map.of("purged", purged);
     }
 
@@ -156,7 +161,8 @@ public class DeadLetterQueue {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted waiting for the broker's confirm", e);
         } catch (TimeoutException e) {
-            throw new IOException("the broker did not confirm the replayed message within " + confirmTimeoutMs + " ms", e);
+            throw new IOException(
+                    "the broker did not confirm the replayed message within " + confirmTimeoutMs + " ms", e);
         }
     }
 

@@ -30,7 +30,9 @@ class JobReopener {
         }
         jobs.updateOne(
                 new Document("_id", new ObjectId(jobId)).append("status", JobStatus.FAIL.name()),
-                new Document("$set", new Document("status", JobStatus.IN_PROGRESS.name()).append("updated_at", new Date()))
+                new Document(
+                                "$set",
+                                new Document("status", JobStatus.IN_PROGRESS.name()).append("updated_at", new Date()))
                         .append("$unset", new Document("error", "")));
     }
 }

@@ -32,15 +32,17 @@ final class AddressPolicy {
         }
         for (InetAddress address : addresses) {
             if (blocked.test(address)) {
-                throw new PermanentFetchException(
-                        "blocked address " + address.getHostAddress() + " for " + url);
+                throw new PermanentFetchException("blocked address " + address.getHostAddress() + " for " + url);
             }
         }
     }
 
     static boolean isNonPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isMulticastAddress() || address.isAnyLocalAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isSiteLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isMulticastAddress()
+                || address.isAnyLocalAddress()) {
             return true;
         }
         byte[] bytes = address.getAddress();
@@ -57,7 +59,10 @@ final class AddressPolicy {
     private static boolean isNonPublicIpv4(byte first, byte second) {
         int a = first & 0xff;
         int b = second & 0xff;
-        return a == 0 || a == 10 || a == 127 || a >= 224
+        return a == 0
+                || a == 10
+                || a == 127
+                || a >= 224
                 || a == 100 && b >= 64 && b < 128
                 || a == 169 && b == 254
                 || a == 172 && b >= 16 && b < 32

@@ -48,8 +48,8 @@ public final class DocumentFetcher {
                 int status = responseStatus(connection, target);
                 if (isFollowedRedirect(status)) {
                     if (redirects >= settings.maxRedirects()) {
-                        throw new PermanentFetchException("too many redirects fetching " + url
-                                + " (more than " + settings.maxRedirects() + ")");
+                        throw new PermanentFetchException(
+                                "too many redirects fetching " + url + " (more than " + settings.maxRedirects() + ")");
                     }
                     target = RedirectTargets.resolve(target, connection.getHeaderField("Location"));
                     continue;
@@ -148,13 +148,14 @@ public final class DocumentFetcher {
         } catch (IOException e) {
             throw FetchErrors.whileReading(e, target.getHost(), url);
         }
-        InputStream body = new LimitedBodyStream(
-                decoded, settings.maxBytes(), target.getHost(), url, connection::disconnect);
+        InputStream body =
+                new LimitedBodyStream(decoded, settings.maxBytes(), target.getHost(), url, connection::disconnect);
         return FetchedDocument.of(url, type.mediaType(), type.charset(), body);
     }
 
     private static InputStream decode(InputStream raw, String contentEncoding, String url) throws IOException {
-        String encoding = contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
+        String encoding =
+                contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
         switch (encoding) {
             case "", "identity":
                 return raw;

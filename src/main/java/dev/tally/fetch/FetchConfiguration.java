@@ -18,8 +18,14 @@ class FetchConfiguration {
             @Value("${tally.fetch.allow-private-networks}") boolean allowPrivateNetworks,
             @Value("${tally.fetch.user-agent}") String userAgent,
             @Value("${tally.fetch.allowed-ports}") Set<Integer> allowedPorts) {
-        return new FetchSettings(Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs),
-                maxBytes, maxRedirects, allowPrivateNetworks, userAgent, allowedPorts);
+        return new FetchSettings(
+                Duration.ofMillis(connectTimeoutMs),
+                Duration.ofMillis(readTimeoutMs),
+                maxBytes,
+                maxRedirects,
+                allowPrivateNetworks,
+                userAgent,
+                allowedPorts);
     }
 
     @Bean

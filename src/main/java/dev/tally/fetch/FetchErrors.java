@@ -14,8 +14,7 @@ import javax.net.ssl.SSLException;
 /** Turns low-level I/O failures into fetch exceptions whose messages a person can act on. */
 final class FetchErrors {
 
-    private FetchErrors() {
-    }
+    private FetchErrors() {}
 
     /** A failure while opening the TCP/TLS connection. */
     static RuntimeException whileConnecting(IOException e, String host, String url) {

@@ -26,8 +26,13 @@ public record FetchSettings(
 
     public static final Set<Integer> WEB_PORTS = Set.of(80, 443, 8080);
 
-    public FetchSettings(Duration connectTimeout, Duration readTimeout, long maxBytes, int maxRedirects,
-            boolean allowPrivateNetworks, String userAgent) {
+    public FetchSettings(
+            Duration connectTimeout,
+            Duration readTimeout,
+            long maxBytes,
+            int maxRedirects,
+            boolean allowPrivateNetworks,
+            String userAgent) {
         this(connectTimeout, readTimeout, maxBytes, maxRedirects, allowPrivateNetworks, userAgent, WEB_PORTS);
     }
 
@@ -50,8 +55,8 @@ public record FetchSettings(
     }
 
     public static FetchSettings defaults() {
-        return new FetchSettings(Duration.ofSeconds(5), Duration.ofSeconds(20), 52_428_800L, 5, true,
-                "Tally/1.0 (+word-count)");
+        return new FetchSettings(
+                Duration.ofSeconds(5), Duration.ofSeconds(20), 52_428_800L, 5, true, "Tally/1.0 (+word-count)");
     }
 
     // HttpURLConnection treats a timeout of 0 as "wait forever", so zero is refused here.

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Resolves Location headers and keeps every target an absolute http(s) URL. */
 final class RedirectTargets {
 
-    private RedirectTargets() {
-    }
+    private RedirectTargets() {}
 
     static URI resolve(URI current, String location) {
         if (location == null || location.isBlank()) {
@@ -20,7 +19,8 @@ final class RedirectTargets {
         try {
             // For a query-only reference URI.resolve follows RFC 2396 and drops the last path segment.
             resolved = reference.startsWith("?")
-                    ? new URI(current.getScheme() + "://" + current.getRawAuthority() + current.getRawPath() + reference)
+                    ? new URI(
+                            current.getScheme() + "://" + current.getRawAuthority() + current.getRawPath() + reference)
                     : current.resolve(new URI(reference));
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new PermanentFetchException("invalid redirect target " + location + " from " + current, e);

@@ -39,7 +39,8 @@ public final class TextExtractor {
 
     private static String htmlText(FetchedDocument document) {
         // Without a charset from the header, jsoup sniffs a BOM or <meta charset>, else UTF-8.
-        String charsetName = document.charset() == null ? null : document.charset().name();
+        String charsetName =
+                document.charset() == null ? null : document.charset().name();
         Document parsed;
         try (document) {
             parsed = Jsoup.parse(document.body(), charsetName, document.url());

@@ -20,17 +20,70 @@ final class VisibleText implements NodeFilter {
     // Elements rendered on their own line or in their own box. Form controls are included so the
     // labels of neighbouring buttons or options do not fuse into one word.
     private static final Set<String> SEPARATED = Set.of(
-            "address", "article", "aside", "blockquote", "body", "br", "button", "caption", "center",
-            "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-            "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr",
-            "html", "img", "input", "legend", "li", "listing", "main", "menu", "nav", "ol", "optgroup",
-            "option", "p", "plaintext", "pre", "section", "select", "summary", "table", "tbody", "td",
-            "textarea", "tfoot", "th", "thead", "title", "tr", "ul", "xmp");
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "body",
+            "br",
+            "button",
+            "caption",
+            "center",
+            "dd",
+            "details",
+            "dialog",
+            "dir",
+            "div",
+            "dl",
+            "dt",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "head",
+            "header",
+            "hgroup",
+            "hr",
+            "html",
+            "img",
+            "input",
+            "legend",
+            "li",
+            "listing",
+            "main",
+            "menu",
+            "nav",
+            "ol",
+            "optgroup",
+            "option",
+            "p",
+            "plaintext",
+            "pre",
+            "section",
+            "select",
+            "summary",
+            "table",
+            "tbody",
+            "td",
+            "textarea",
+            "tfoot",
+            "th",
+            "thead",
+            "title",
+            "tr",
+            "ul",
+            "xmp");
 
     private final StringBuilder text = new StringBuilder();
 
-    private VisibleText() {
-    }
+    private VisibleText() {}
 
     static String of(Node root) {
         VisibleText collector = new VisibleText();

@@ -27,6 +27,8 @@ class ReadinessIndicators {
     private static HealthIndicator indicator(Supplier<CompletableFuture<Boolean>> probe) {
         return () -> probe.get().join()
                 ? Health.up().build()
-                : Health.down().withDetail("reason", "no answer within the probe deadline").build();
+                : Health.down()
+                        .withDetail("reason", "no answer within the probe deadline")
+                        .build();
     }
 }

@@ -99,7 +99,8 @@ class JobEvents extends EventNotifierSupport {
 
     private void failed(String jobId, String reason, String reasonClass, Duration took, boolean byWorker) {
         metrics.failed(reasonClass, byWorker ? took : null);
-        JobStateLog.changed(jobId, "FAIL", took, null, null, reason == null || reason.isBlank() ? "unknown error" : reason);
+        JobStateLog.changed(
+                jobId, "FAIL", took, null, null, reason == null || reason.isBlank() ? "unknown error" : reason);
     }
 
     private static Throwable caught(Exchange exchange) {

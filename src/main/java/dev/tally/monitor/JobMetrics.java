@@ -26,12 +26,20 @@ public class JobMetrics {
 
     public JobMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.accepted = Counter.builder("tally.jobs.accepted").description("jobs accepted with 202").register(registry);
-        this.completed = Counter.builder("tally.jobs.completed").description("jobs COMPLETE").register(registry);
-        this.tokens = Counter.builder("tally.tokens.counted").description("words counted in completed jobs").register(registry);
+        this.accepted = Counter.builder("tally.jobs.accepted")
+                .description("jobs accepted with 202")
+                .register(registry);
+        this.completed = Counter.builder("tally.jobs.completed")
+                .description("jobs COMPLETE")
+                .register(registry);
+        this.tokens = Counter.builder("tally.tokens.counted")
+                .description("words counted in completed jobs")
+                .register(registry);
         this.deadLetters = Counter.builder("tally.dead.letters")
-                .description("messages published to the dead-letter queue").register(registry);
-        this.documentSize = DistributionSummary.builder("tally.document.size").baseUnit("bytes")
+                .description("messages published to the dead-letter queue")
+                .register(registry);
+        this.documentSize = DistributionSummary.builder("tally.document.size")
+                .baseUnit("bytes")
                 .description("decoded size of counted documents")
                 .serviceLevelObjectives(KB, 10 * KB, 100 * KB, 1_000 * KB, 10_000 * KB, 50_000 * KB, 100_000 * KB)
                 .register(registry);
@@ -51,8 +59,11 @@ public class JobMetrics {
     }
 
     void failed(String reasonClass, Duration took) {
-        Counter.builder("tally.jobs.failed").description("jobs FAILed, by class of reason")
-                .tag("reason", reasonClass).register(registry).increment();
+        Counter.builder("tally.jobs.failed")
+                .description("jobs FAILed, by class of reason")
+                .tag("reason", reasonClass)
+                .register(registry)
+                .increment();
         if (took != null) {
             duration("FAIL").record(took);
         }
@@ -64,7 +75,8 @@ public class JobMetrics {
 
     /** Worker time per job: from taking the message to writing the result, retries included. */
     private Timer duration(String status) {
-        return Timer.builder("tally.job.duration").description("worker time per finished job, retries included")
+        return Timer.builder("tally.job.duration")
+                .description("worker time per finished job, retries included")
                 .tag("status", status)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))

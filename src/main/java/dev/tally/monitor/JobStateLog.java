@@ -26,7 +26,13 @@ final class JobStateLog {
         if (reason != null) {
             line = line.addKeyValue("reason", reason);
         }
-        line.log("job_id={} status={} duration_ms={} bytes={} words={}{}", jobId, status, durationMs, bytes, words,
+        line.log(
+                "job_id={} status={} duration_ms={} bytes={} words={}{}",
+                jobId,
+                status,
+                durationMs,
+                bytes,
+                words,
                 reason == null ? "" : " reason=\"" + reason + "\"");
     }
 }

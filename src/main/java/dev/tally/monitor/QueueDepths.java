@@ -30,7 +30,9 @@ class QueueDepths {
     private Map<String, Depth> snapshot = Map.of();
     private long takenAt = Long.MIN_VALUE;
 
-    QueueDepths(AmqpAdmin admin, MeterRegistry registry,
+    QueueDepths(
+            AmqpAdmin admin,
+            MeterRegistry registry,
             @Value("${tally.queue}") String jobsQueue,
             @Value("${tally.dead-letter-queue}") String deadLetterQueue,
             @Value("${tally.metrics.queue-depth-max-age-ms}") long maxAgeMs) {
@@ -43,9 +45,13 @@ class QueueDepths {
         }
     }
 
-    private void gauge(MeterRegistry registry, String name, String description, String queue, ToDoubleFunction<Depth> value) {
+    private void gauge(
+            MeterRegistry registry, String name, String description, String queue, ToDoubleFunction<Depth> value) {
         Gauge.builder(name, this, depths -> value.applyAsDouble(depths.of(queue)))
-                .description(description).tag("queue", queue).strongReference(true).register(registry);
+                .description(description)
+                .tag("queue", queue)
+                .strongReference(true)
+                .register(registry);
     }
 
     synchronized Depth of(String queue) {
@@ -62,7 +68,9 @@ class QueueDepths {
         for (String queue : queues) {
             try {
                 QueueInformation info = admin.getQueueInfo(queue);
-                depths.put(queue, info == null ? Depth.UNKNOWN : new Depth(info.getMessageCount(), info.getConsumerCount()));
+                depths.put(
+                        queue,
+                        info == null ? Depth.UNKNOWN : new Depth(info.getMessageCount(), info.getConsumerCount()));
             } catch (AmqpException e) {
                 return Map.of(); // broker unreachable: every queue unknown until the next refresh
             }

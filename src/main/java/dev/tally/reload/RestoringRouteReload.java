@@ -85,8 +85,8 @@ final class RestoringRouteReload implements ResourceReload {
         }
     }
 
-    private Exception putBack(Path file, Loaded previous, Set<String> startedBefore, boolean configurationChanged,
-            Exception failure) {
+    private Exception putBack(
+            Path file, Loaded previous, Set<String> startedBefore, boolean configurationChanged, Exception failure) {
         if (previous == null) {
             return new RouteFileRejectedException("not loaded (there is no earlier version to keep)", failure);
         }
@@ -101,8 +101,11 @@ final class RestoringRouteReload implements ResourceReload {
                 reloadOthers(file);
             }
         } catch (Exception restoreFailure) {
-            LOG.error("{} was not applied, and its previous version could not be loaded again: routes {} are stopped",
-                    file, stopped, restoreFailure);
+            LOG.error(
+                    "{} was not applied, and its previous version could not be loaded again: routes {} are stopped",
+                    file,
+                    stopped,
+                    restoreFailure);
             return failure;
         }
         return new RouteFileRejectedException(
@@ -116,9 +119,13 @@ final class RestoringRouteReload implements ResourceReload {
     private void reloadOthers(Path configurationFile) throws Exception {
         Map<Path, Loaded> others = new LinkedHashMap<>(running);
         others.remove(configurationFile);
-        LOG.info("{} holds route configurations: loading {} again so their routes use it",
+        LOG.info(
+                "{} holds route configurations: loading {} again so their routes use it",
                 configurationFile.getFileName(),
-                others.keySet().stream().map(Path::getFileName).map(Path::toString).collect(Collectors.joining(", ")));
+                others.keySet().stream()
+                        .map(Path::getFileName)
+                        .map(Path::toString)
+                        .collect(Collectors.joining(", ")));
         for (Map.Entry<Path, Loaded> other : others.entrySet()) {
             load(other.getKey(), other.getValue());
         }
@@ -130,8 +137,8 @@ final class RestoringRouteReload implements ResourceReload {
     }
 
     /** Loading a file that holds route configurations replaces their definitions with new objects. */
-    private static boolean sameInstances(List<RouteConfigurationDefinition> before,
-            List<RouteConfigurationDefinition> after) {
+    private static boolean sameInstances(
+            List<RouteConfigurationDefinition> before, List<RouteConfigurationDefinition> after) {
         if (before.size() != after.size()) {
             return false;
         }

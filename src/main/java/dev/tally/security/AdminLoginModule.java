@@ -42,7 +42,8 @@ public class AdminLoginModule implements LoginModule {
     }
 
     @Override
-    public void initialize(Subject subject, CallbackHandler callbacks, Map<String, ?> sharedState, Map<String, ?> options) {
+    public void initialize(
+            Subject subject, CallbackHandler callbacks, Map<String, ?> sharedState, Map<String, ?> options) {
         this.subject = subject;
         this.callbacks = callbacks;
         this.manager = (AuthenticationManager) options.get(AUTHENTICATION_MANAGER);
@@ -62,8 +63,8 @@ public class AdminLoginModule implements LoginModule {
             if (name.getName() == null || password.getPassword() == null) {
                 throw new FailedLoginException("no credentials");
             }
-            Authentication result = manager.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(name.getName(), new String(password.getPassword())));
+            Authentication result = manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                    name.getName(), new String(password.getPassword())));
             if (!isAdmin(result)) {
                 throw new FailedLoginException("not an admin: " + name.getName());
             }
@@ -101,7 +102,9 @@ public class AdminLoginModule implements LoginModule {
     }
 
     static boolean isAdmin(Authentication authentication) {
-        return authentication != null && authentication.isAuthenticated()
-                && authentication.getAuthorities().stream().anyMatch(granted -> ADMIN_ROLE.equals(granted.getAuthority()));
+        return authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream()
+                        .anyMatch(granted -> ADMIN_ROLE.equals(granted.getAuthority()));
     }
 }

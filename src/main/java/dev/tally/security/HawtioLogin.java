@@ -33,12 +33,17 @@ class HawtioLogin {
         }
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        AuthenticationConfiguration.getConfiguration(servletContext).setConfiguration(adminOnly(new ProviderManager(provider)));
+        AuthenticationConfiguration.getConfiguration(servletContext)
+                .setConfiguration(adminOnly(new ProviderManager(provider)));
     }
 
     private static Configuration adminOnly(AuthenticationManager manager) {
-        AppConfigurationEntry[] entries = {new AppConfigurationEntry(AdminLoginModule.class.getName(),
-                LoginModuleControlFlag.REQUIRED, Map.of(AdminLoginModule.AUTHENTICATION_MANAGER, manager))};
+        AppConfigurationEntry[] entries = {
+            new AppConfigurationEntry(
+                    AdminLoginModule.class.getName(),
+                    LoginModuleControlFlag.REQUIRED,
+                    Map.of(AdminLoginModule.AUTHENTICATION_MANAGER, manager))
+        };
         return new Configuration() {
             @Override
             public AppConfigurationEntry[] getAppConfigurationEntry(String realm) {

@@ -29,16 +29,21 @@ final class HawtioSessionAuthentication extends OncePerRequestFilter {
 
     /** What the Hawtio page reads through the browser's session; the page itself and its login form are open. */
     static final String[] BROWSER_DATA = {"/actuator/hawtio/jolokia/**", "/actuator/hawtio/proxy/**"};
+
     static final String[] PAGES = {"/actuator/hawtio", "/actuator/hawtio/**"};
 
     /** Hawtio's page treats 403 as "session expired" and shows its login; a 401 challenge would open a browser dialog. */
     static final AuthenticationEntryPoint SESSION_EXPIRED = (request, response, failure) -> response.sendError(403);
-    static final RequestMatcher BROWSER_DATA_PATHS = new OrRequestMatcher(antMatcher(BROWSER_DATA[0]), antMatcher(BROWSER_DATA[1]));
+
+    static final RequestMatcher BROWSER_DATA_PATHS =
+            new OrRequestMatcher(antMatcher(BROWSER_DATA[0]), antMatcher(BROWSER_DATA[1]));
 
     /** Where Hawtio keeps the logged-in subject (io.hawt.web.auth.AuthSessionHelpers). */
     private static final String SUBJECT = "subject";
+
     private static final RequestMatcher LOGIN = antMatcher(HttpMethod.POST, "/actuator/hawtio/auth/login");
-    private static final RequestMatcher SESSION_PATHS = new OrRequestMatcher(antMatcher("/actuator/jolokia/**"), BROWSER_DATA_PATHS);
+    private static final RequestMatcher SESSION_PATHS =
+            new OrRequestMatcher(antMatcher("/actuator/jolokia/**"), BROWSER_DATA_PATHS);
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -54,12 +59,16 @@ final class HawtioSessionAuthentication extends OncePerRequestFilter {
                 session.invalidate(); // Hawtio's login then opens a fresh one
             }
         } else if (session != null && session.getAttribute(SUBJECT) instanceof Subject subject) {
-            subject.getPrincipals(AdminLoginModule.UserPrincipal.class).stream().findFirst().ifPresent(admin -> {
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        admin.getName(), null, List.of(new SimpleGrantedAuthority(AdminLoginModule.ADMIN_ROLE))));
-                SecurityContextHolder.setContext(context);
-            });
+            subject.getPrincipals(AdminLoginModule.UserPrincipal.class).stream()
+                    .findFirst()
+                    .ifPresent(admin -> {
+                        SecurityContext context = SecurityContextHolder.createEmptyContext();
+                        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                admin.getName(),
+                                null,
+                                List.of(new SimpleGrantedAuthority(AdminLoginModule.ADMIN_ROLE))));
+                        SecurityContextHolder.setContext(context);
+                    });
         }
         chain.doFilter(request, response);
     }

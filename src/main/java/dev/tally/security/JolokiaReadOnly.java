@@ -13,8 +13,8 @@ import org.jolokia.server.core.util.RequestType;
  */
 public class JolokiaReadOnly implements Restrictor {
 
-    private static final Set<RequestType> ALLOWED = Set.of(
-            RequestType.READ, RequestType.LIST, RequestType.SEARCH, RequestType.VERSION, RequestType.EXEC);
+    private static final Set<RequestType> ALLOWED =
+            Set.of(RequestType.READ, RequestType.LIST, RequestType.SEARCH, RequestType.VERSION, RequestType.EXEC);
 
     @Override
     public boolean isHttpMethodAllowed(HttpMethod method) {

@@ -46,8 +46,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        return http
-                .securityMatcher(new OrRequestMatcher(
+        return http.securityMatcher(new OrRequestMatcher(
                         path.matcher("/word-count"), path.matcher("/word-count/**"), path.matcher("/health")))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -61,21 +60,25 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                         // only Hawtio keeps sessions: a new id on every request would strand its parallel calls
                         .sessionFixation(fixation -> fixation.none()))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HawtioSessionAuthentication.BROWSER_DATA).hasRole("ADMIN")
-                        .requestMatchers(HawtioSessionAuthentication.PAGES).permitAll()
-                        .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
-                        .anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(HawtioSessionAuthentication.BROWSER_DATA)
+                        .hasRole("ADMIN")
+                        .requestMatchers(HawtioSessionAuthentication.PAGES)
+                        .permitAll()
+                        .requestMatchers("/admin/**", "/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .permitAll())
                 .addFilterAfter(new HawtioSessionAuthentication(), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(errors -> errors // the first that matches answers
-                        .defaultAuthenticationEntryPointFor(HawtioSessionAuthentication.SESSION_EXPIRED,
+                        .defaultAuthenticationEntryPointFor(
+                                HawtioSessionAuthentication.SESSION_EXPIRED,
                                 HawtioSessionAuthentication.BROWSER_DATA_PATHS)
                         .defaultAuthenticationEntryPointFor(entryPoint, AnyRequestMatcher.INSTANCE))
                 .headers(Customizer.withDefaults())
@@ -89,8 +92,10 @@ class SecurityConfiguration {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"tally\"");
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            mapper.writeValue(response.getOutputStream(),
-                    ApiResponse.failure("Authentication required: use the admin credentials (TALLY_ADMIN_USER / TALLY_ADMIN_PASSWORD)"));
+            mapper.writeValue(
+                    response.getOutputStream(),
+                    ApiResponse.failure(
+                            "Authentication required: use the admin credentials (TALLY_ADMIN_USER / TALLY_ADMIN_PASSWORD)"));
         };
     }
 
@@ -105,7 +110,9 @@ class SecurityConfiguration {
             LOG.warn("No TALLY_ADMIN_PASSWORD set: generated admin password for user '{}': {}", user, effective);
         }
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        return new InMemoryUserDetailsManager(
-                User.withUsername(user).password(encoder.encode(effective)).roles("ADMIN").build());
+        return new InMemoryUserDetailsManager(User.withUsername(user)
+                .password(encoder.encode(effective))
+                .roles("ADMIN")
+                .build());
     }
 }

@@ -40,11 +40,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         MongoServer server = new MongoServer(new H2Backend(file.toString()));
         try {
             server.bind(host, port);
-        } catch (Exception e) { // netty rethrows the checked BindException undeclared
+        } catch (Exception e) {
             // netty's threads would keep the process alive, neither listening nor exiting
             server.shutdownNow();
-            throw new IllegalStateException("the MongoDB wire server cannot listen on " + host + ":" + port
-                    + (e instanceof BindException ? ": the port is taken" : ""), e);
+            // netty rethrows BindException undeclared, so javac refuses a catch clause of its own
+            boolean taken = e instanceof BindException; // NOPMD AvoidInstanceofChecksInCatchClause: see above
+            throw new IllegalStateException(
+                    "the MongoDB wire server cannot listen on " + host + ":" + port
+                            + (taken ? ": the port is taken" : ""),
+                    e);
         }
         InetSocketAddress address = server.getLocalAddress();
         LOG.info("Embedded MongoDB wire server on {} storing in {}", address, file);
@@ -53,7 +57,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static Path dataFile(String dataDir) {
         try {
-            return Files.createDirectories(Path.of(dataDir)).resolve("tally-mongo.mv").toAbsolutePath();
+            return Files.createDirectories(Path.of(dataDir))
+                    .resolve("tally-mongo.mv")
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the embedded MongoDB data directory " + dataDir, e);
         }

@@ -39,15 +39,16 @@ class MongoConfiguration {
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                         .readTimeout(timeoutMs * 2, TimeUnit.MILLISECONDS))
-                .applyToConnectionPoolSettings(p -> p.maxSize(maxPoolSize)
-                        .maxWaitTime(timeoutMs, TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(
+                        p -> p.maxSize(maxPoolSize).maxWaitTime(timeoutMs, TimeUnit.MILLISECONDS))
                 .build();
         return MongoClients.create(settings);
     }
 
     /** The one collection Tally keeps, for the beans that query it directly. */
     @Bean
-    MongoCollection<Document> jobsCollection(MongoClient tallyMongo, @Value("${tally.mongodb.database}") String database) {
+    MongoCollection<Document> jobsCollection(
+            MongoClient tallyMongo, @Value("${tally.mongodb.database}") String database) {
         return tallyMongo.getDatabase(database).getCollection("jobs");
     }
 }

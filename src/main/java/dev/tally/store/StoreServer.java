@@ -33,10 +33,13 @@ public final class StoreServer {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM closes the H2 file cleanly, so a restart on the same file sees every acknowledged write.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "store-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "store-shutdown"));
         System.out.println("tally store ready on " + server.connectionString());
         stopped.await();
     }

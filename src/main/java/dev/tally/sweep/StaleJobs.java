@@ -31,7 +31,8 @@ public class StaleJobs {
     private final Clock clock;
 
     @Autowired
-    public StaleJobs(MongoCollection<Document> jobsCollection,
+    public StaleJobs(
+            MongoCollection<Document> jobsCollection,
             @Value("${tally.sweeper.stale-after-ms}") long staleAfterMs,
             @Value("${tally.sweeper.interval-ms}") long roundMs,
             @Value("${tally.sweeper.batch}") int batch) {
@@ -54,7 +55,8 @@ public class StaleJobs {
                 Filters.lt("updated_at", new Date(now.getTime() - staleAfterMs)),
                 Filters.exists(SWEPT_AT, false));
         List<String> claimed = new ArrayList<>();
-        for (Document job; claimed.size() < batch && (job = jobs.findOneAndUpdate(stale, Updates.set(SWEPT_AT, now))) != null; ) {
+        for (Document job;
+                claimed.size() < batch && (job = jobs.findOneAndUpdate(stale, Updates.set(SWEPT_AT, now))) != null; ) {
             claimed.add(job.getObjectId("_id").toHexString());
         }
         return claimed;
@@ -66,9 +68,12 @@ public class StaleJobs {
         Bson republishedEarlier = Filters.and(
                 Filters.eq("status", JobStatus.IN_PROGRESS.name()),
                 Filters.lt(SWEPT_AT, new Date(now.getTime() - roundMs)));
-        return jobs.updateMany(republishedEarlier, Updates.combine(
-                Updates.set("status", JobStatus.FAIL.name()),
-                Updates.set("error", "timed out"),
-                Updates.set("updated_at", now))).getModifiedCount();
+        return jobs.updateMany(
+                        republishedEarlier,
+                        Updates.combine(
+                                Updates.set("status", JobStatus.FAIL.name()),
+                                Updates.set("error", "timed out"),
+                                Updates.set("updated_at", now)))
+                .getModifiedCount();
     }
 }

@@ -52,7 +52,10 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         }
         if (!allowed.contains(method)) {
             response.setHeader("Allow", String.join(", ", allowed));
-            write(response, 405, "Method " + method + " is not allowed on " + path + "; use " + String.join(" or ", allowed));
+            write(
+                    response,
+                    405,
+                    "Method " + method + " is not allowed on " + path + "; use " + String.join(" or ", allowed));
             return;
         }
         if (!JOBS.equals(path)) {

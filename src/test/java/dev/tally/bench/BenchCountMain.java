@@ -25,26 +25,39 @@ public final class BenchCountMain {
 
     public static void main(String[] args) throws Exception {
         exposeClassPathToForkedJvms();
-        report("tokenizer (plain text, 50 MB)", WordCounterBenchmark.class, "countReader",
+        report(
+                "tokenizer (plain text, 50 MB)",
+                WordCounterBenchmark.class,
+                "countReader",
                 WordCounterBenchmark.TEXT_CHARS);
-        report("tokenizer (the same as a UTF-8 byte stream, as the worker reads it)", WordCounterBenchmark.class,
-                "countUtf8Stream", WordCounterBenchmark.TEXT_CHARS);
-        report("html extraction (10 MB page)", HtmlExtractionBenchmark.class, "extractVisibleText",
+        report(
+                "tokenizer (the same as a UTF-8 byte stream, as the worker reads it)",
+                WordCounterBenchmark.class,
+                "countUtf8Stream",
+                WordCounterBenchmark.TEXT_CHARS);
+        report(
+                "html extraction (10 MB page)",
+                HtmlExtractionBenchmark.class,
+                "extractVisibleText",
                 HtmlExtractionBenchmark.generate(HtmlExtractionBenchmark.TARGET_BYTES).length);
     }
 
     private static void report(String name, Class<?> benchmark, String method, long bytesPerOperation)
             throws Exception {
         RunResult result = new Runner(new OptionsBuilder()
-                .include(Pattern.quote(benchmark.getName() + "." + method) + "$")
-                .forks(1)
-                .warmupIterations(2)
-                .measurementIterations(3)
-                .build()).run().iterator().next();
+                        .include(Pattern.quote(benchmark.getName() + "." + method) + "$")
+                        .forks(1)
+                        .warmupIterations(2)
+                        .measurementIterations(3)
+                        .build())
+                .run()
+                .iterator()
+                .next();
         double millis = result.getPrimaryResult().getScore();
         double perOperation = result.getParams().getTimeUnit().toNanos(1) / (double) TimeUnit.MILLISECONDS.toNanos(1);
         double seconds = millis * perOperation / 1000.0;
-        System.out.printf("%s: %.1f MB/s (%.1f ms per pass)%n", name, bytesPerOperation / 1e6 / seconds, millis * perOperation);
+        System.out.printf(
+                "%s: %.1f MB/s (%.1f ms per pass)%n", name, bytesPerOperation / 1e6 / seconds, millis * perOperation);
     }
 
     /**

@@ -50,7 +50,8 @@ class BrokerCutChaos {
             Instant downFrom = Instant.now();
             broker.close();
             await("/health FAIL").atMost(Duration.ofSeconds(5)).until(() -> health(api) == 503);
-            Thread.sleep(OUTAGE.toMillis() - Duration.between(downFrom, Instant.now()).toMillis());
+            Thread.sleep(OUTAGE.toMillis()
+                    - Duration.between(downFrom, Instant.now()).toMillis());
             broker.open();
             Instant downTo = Instant.now();
             await("/health PASS").atMost(Duration.ofSeconds(15)).until(() -> health(api) == 200);
@@ -61,18 +62,29 @@ class BrokerCutChaos {
             List<Instant> atCut = within(load.refusals(), cutFrom, cutTo.plus(SLACK));
             List<Instant> whileDown = within(load.refusals(), downFrom, downTo.plus(SLACK));
 
-            ChaosFigures.record("broker connections cut", verdict, load,
-                    Duration.between(downFrom, downTo), verdict.recoveryAfter(downTo));
-            System.out.printf("broker cut: %d connections closed by rabbitmqctl, %d refusals around it; outage:"
-                    + " %d refusals, /health PASS %.1f s after, jobs accepted in the next 10 s waited at most %.1f s%n",
-                    closed, atCut.size(), whileDown.size(), healthBack.toMillis() / 1000.0,
+            ChaosFigures.record(
+                    "broker connections cut",
+                    verdict,
+                    load,
+                    Duration.between(downFrom, downTo),
+                    verdict.recoveryAfter(downTo));
+            System.out.printf(
+                    "broker cut: %d connections closed by rabbitmqctl, %d refusals around it; outage:"
+                            + " %d refusals, /health PASS %.1f s after, jobs accepted in the next 10 s waited at most %.1f s%n",
+                    closed,
+                    atCut.size(),
+                    whileDown.size(),
+                    healthBack.toMillis() / 1000.0,
                     verdict.longestWait(downTo, downTo.plusSeconds(10)).toMillis() / 1000.0);
             assertThat(closed).as("our web and worker connections").isGreaterThanOrEqualTo(2);
             assertThat(load.hung()).isZero();
-            assertThat(load.slowest()).as("connection timeout 2 s + confirm timeout 3 s").isLessThan(Duration.ofSeconds(6));
+            assertThat(load.slowest())
+                    .as("connection timeout 2 s + confirm timeout 3 s")
+                    .isLessThan(Duration.ofSeconds(6));
             assertThat(load.unexpected()).isEmpty();
             assertThat(whileDown).as("503s while the broker was away").isNotEmpty();
-            assertThat(load.refusals()).as("503s only while the broker was away")
+            assertThat(load.refusals())
+                    .as("503s only while the broker was away")
                     .hasSize(atCut.size() + whileDown.size());
             assertThat(verdict.wrong()).isEmpty();
             assertThat(verdict.lost()).isZero();

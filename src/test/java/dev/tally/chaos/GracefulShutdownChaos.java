@@ -27,10 +27,12 @@ class GracefulShutdownChaos {
     private static final int BOUND_SECONDS = 10;
     /** Beyond the bound: closing connections and the JVM's own teardown after the last phase (1-4 s measured). */
     private static final Duration EXIT_MARGIN = Duration.ofSeconds(8);
-    private static final Map<String, String> BOUNDED = Map.of("TALLY_SHUTDOWN_TIMEOUT_SECONDS", String.valueOf(BOUND_SECONDS));
+
+    private static final Map<String, String> BOUNDED =
+            Map.of("TALLY_SHUTDOWN_TIMEOUT_SECONDS", String.valueOf(BOUND_SECONDS));
     /** One message per consumer at a time, so the slow documents are all in progress at once, on four consumers. */
-    private static final Map<String, String> BOUNDED_WORKER = Map.of(
-            "TALLY_SHUTDOWN_TIMEOUT_SECONDS", String.valueOf(BOUND_SECONDS), "TALLY_WORKER_PREFETCH", "1");
+    private static final Map<String, String> BOUNDED_WORKER =
+            Map.of("TALLY_SHUTDOWN_TIMEOUT_SECONDS", String.valueOf(BOUND_SECONDS), "TALLY_WORKER_PREFETCH", "1");
 
     private final DocumentServer documents = TestStack.documents();
 
@@ -45,7 +47,8 @@ class GracefulShutdownChaos {
             List<Integer> finishing = slowJobs(load, 2, BOUND_SECONDS * 1000 / 2);
             List<Integer> outlasting = slowJobs(load, 2, BOUND_SECONDS * 1000 * 2);
             load.start(300, 4, Duration.ofSeconds(15), LoadDriver.knownDocuments(documents, 300, 20));
-            Awaitility.await("slow documents being fetched").atMost(Duration.ofSeconds(30))
+            Awaitility.await("slow documents being fetched")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> concat(finishing, outlasting).stream().allMatch(n -> hits(n) == 1));
 
             Instant terminated = Instant.now();
@@ -59,21 +62,31 @@ class GracefulShutdownChaos {
                 load.awaitDone(Duration.ofSeconds(60));
                 JobLedger.Verdict verdict = ledger.settle(web.api(), Duration.ofSeconds(120));
 
-                ChaosFigures.record("SIGTERM worker", verdict, load, Duration.between(terminated, replaced),
+                ChaosFigures.record(
+                        "SIGTERM worker",
+                        verdict,
+                        load,
+                        Duration.between(terminated, replaced),
                         verdict.recoveryAfter(replaced));
-                System.out.printf("SIGTERM worker: exit status %d after %.1f s (bound %d s)%n",
+                System.out.printf(
+                        "SIGTERM worker: exit status %d after %.1f s (bound %d s)%n",
                         status, exitTook.toMillis() / 1000.0, BOUND_SECONDS);
-                assertThat(exitTook).isLessThan(Duration.ofSeconds(BOUND_SECONDS).plus(EXIT_MARGIN));
+                assertThat(exitTook)
+                        .isLessThan(Duration.ofSeconds(BOUND_SECONDS).plus(EXIT_MARGIN));
                 assertThat(status).as("exit status after SIGTERM").isIn(0, 143);
                 assertThat(verdict.wrong()).isEmpty();
                 assertThat(verdict.lost()).isZero();
                 assertThat(load.unexpected()).isEmpty();
                 assertThat(load.refusals()).isEmpty();
                 for (int n : finishing) {
-                    assertThat(hits(n)).as("document %d fetched once: the stopping worker finished it", n).isEqualTo(1);
+                    assertThat(hits(n))
+                            .as("document %d fetched once: the stopping worker finished it", n)
+                            .isEqualTo(1);
                 }
                 for (int n : outlasting) {
-                    assertThat(hits(n)).as("document %d fetched again by the next worker", n).isEqualTo(2);
+                    assertThat(hits(n))
+                            .as("document %d fetched again by the next worker", n)
+                            .isEqualTo(2);
                 }
             }
         }
@@ -107,19 +120,27 @@ class GracefulShutdownChaos {
             int status = stopping.awaitExit(Duration.ofSeconds(3L * BOUND_SECONDS));
             Duration exitTook = Duration.between(terminated, Instant.now());
 
-            System.out.printf("SIGTERM web: %d requests in flight answered %s; a new request meanwhile: %s;"
-                    + " exit status %d after %.1f s (bound %d s)%n", replies.size(),
-                    replies.stream().map(SlowUpload.Reply::status).toList(), newRequest, status,
-                    exitTook.toMillis() / 1000.0, BOUND_SECONDS);
+            System.out.printf(
+                    "SIGTERM web: %d requests in flight answered %s; a new request meanwhile: %s;"
+                            + " exit status %d after %.1f s (bound %d s)%n",
+                    replies.size(),
+                    replies.stream().map(SlowUpload.Reply::status).toList(),
+                    newRequest,
+                    status,
+                    exitTook.toMillis() / 1000.0,
+                    BOUND_SECONDS);
             assertThat(exitTook).isLessThan(Duration.ofSeconds(BOUND_SECONDS).plus(EXIT_MARGIN));
             assertThat(status).isIn(0, 143);
-            assertThat(newRequest).as("a stopping web process takes no new request").doesNotStartWith("2");
+            assertThat(newRequest)
+                    .as("a stopping web process takes no new request")
+                    .doesNotStartWith("2");
             for (int n = 0; n < replies.size(); n++) {
                 SlowUpload.Reply reply = replies.get(n);
                 assertThat(reply.status()).as(reply.raw()).isEqualTo(202);
                 JsonNode job = successor.api().awaitFinished(reply.jobId(), Duration.ofSeconds(60));
                 assertThat(job.path("status").asText()).isEqualTo("COMPLETE");
-                assertThat(job.path("word_count").path("doc" + (first + n)).asInt()).isEqualTo(1);
+                assertThat(job.path("word_count").path("doc" + (first + n)).asInt())
+                        .isEqualTo(1);
             }
         }
     }
@@ -128,8 +149,10 @@ class GracefulShutdownChaos {
         List<Integer> numbers = new ArrayList<>();
         int first = KnownDocuments.reserve(count);
         for (int n = first; n < first + count; n++) {
-            assertThat(load.submitNow(new LoadDriver.Submission(documents.url(KnownDocuments.path(n, trickleMs)),
-                    JobLedger.Expected.complete(KnownDocuments.counts(n))))).isNotNull();
+            assertThat(load.submitNow(new LoadDriver.Submission(
+                            documents.url(KnownDocuments.path(n, trickleMs)),
+                            JobLedger.Expected.complete(KnownDocuments.counts(n)))))
+                    .isNotNull();
             numbers.add(n);
         }
         return numbers;
@@ -142,7 +165,9 @@ class GracefulShutdownChaos {
     /** What a client opening a new connection to a stopping web process gets: a status, or the error. */
     private static String newRequestOutcome(int port) {
         try {
-            return String.valueOf(new ApiClient(port, Duration.ofSeconds(3)).send("GET", "/health", null, null).status());
+            return String.valueOf(new ApiClient(port, Duration.ofSeconds(3))
+                    .send("GET", "/health", null, null)
+                    .status());
         } catch (RuntimeException e) {
             return e.getCause() == null ? e.toString() : e.getCause().toString();
         }

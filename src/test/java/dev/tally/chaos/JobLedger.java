@@ -39,16 +39,22 @@ final class JobLedger {
          * fault left took to clear (zero if it had cleared before). Jobs accepted later are ordinary traffic.
          */
         Duration recoveryAfter(Instant faultEnded) {
-            Instant last = settled.stream().filter(job -> !job.acceptedAt().isAfter(faultEnded))
-                    .map(Settled::updatedAt).max(Instant::compareTo).orElse(faultEnded);
+            Instant last = settled.stream()
+                    .filter(job -> !job.acceptedAt().isAfter(faultEnded))
+                    .map(Settled::updatedAt)
+                    .max(Instant::compareTo)
+                    .orElse(faultEnded);
             Duration recovery = Duration.between(faultEnded, last);
             return recovery.isNegative() ? Duration.ZERO : recovery;
         }
 
         /** The longest a job accepted in {@code [from, to]} waited to settle: what clients saw just after a fault. */
         Duration longestWait(Instant from, Instant to) {
-            return settled.stream().filter(job -> !job.acceptedAt().isBefore(from) && !job.acceptedAt().isAfter(to))
-                    .map(job -> Duration.between(job.acceptedAt(), job.updatedAt())).max(Duration::compareTo)
+            return settled.stream()
+                    .filter(job -> !job.acceptedAt().isBefore(from)
+                            && !job.acceptedAt().isAfter(to))
+                    .map(job -> Duration.between(job.acceptedAt(), job.updatedAt()))
+                    .max(Duration::compareTo)
                     .orElse(Duration.ZERO);
         }
     }
@@ -108,7 +114,9 @@ final class JobLedger {
                     wrong.add(entry.getKey() + " FAIL '" + error + "', expected " + expected);
                 }
             }
-            times.add(new Settled(accepted.get(entry.getKey()).acceptedAt(), Instant.parse(job.path("updated_at").asText())));
+            times.add(new Settled(
+                    accepted.get(entry.getKey()).acceptedAt(),
+                    Instant.parse(job.path("updated_at").asText())));
         }
         pending.stream().limit(5).forEach(jobId -> wrong.add(jobId + " still IN_PROGRESS or unreadable"));
         return new Verdict(accepted.size(), completed, failed, pending.size(), wrong, times);
@@ -118,7 +126,10 @@ final class JobLedger {
         try {
             ApiClient.Answer answer = api.job(jobId);
             JsonNode data = answer.data();
-            return answer.status() == 200 && !"IN_PROGRESS".equals(data.path("status").asText()) ? data : null;
+            return answer.status() == 200
+                            && !"IN_PROGRESS".equals(data.path("status").asText())
+                    ? data
+                    : null;
         } catch (RuntimeException e) {
             return null; // the web tier may be restarting: ask again next round
         }
@@ -126,7 +137,10 @@ final class JobLedger {
 
     private static Map<String, Long> counts(JsonNode wordCount) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        wordCount.fields().forEachRemaining(field -> counts.put(field.getKey(), field.getValue().asLong()));
+        wordCount
+                .fields()
+                .forEachRemaining(
+                        field -> counts.put(field.getKey(), field.getValue().asLong()));
         return counts;
     }
 

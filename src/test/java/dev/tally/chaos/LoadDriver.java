@@ -47,7 +47,8 @@ final class LoadDriver {
         int first = KnownDocuments.reserve(jobs);
         return n -> n % 20 == 19
                 ? new Submission(documents.url("/missing?n=" + (first + n)), JobLedger.Expected.failure("HTTP 404"))
-                : new Submission(documents.url(KnownDocuments.path(first + n, trickleMs)),
+                : new Submission(
+                        documents.url(KnownDocuments.path(first + n, trickleMs)),
                         JobLedger.Expected.complete(KnownDocuments.counts(first + n)));
     }
 

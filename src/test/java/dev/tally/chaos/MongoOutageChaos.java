@@ -34,8 +34,13 @@ class MongoOutageChaos {
         Path dataDir = Files.createTempDirectory("tally-chaos-store");
         int storePort = FreePort.find();
         StoreProcess store = StoreProcess.start("mongo-store", dataDir, storePort);
-        Map<String, String> settings = Map.of("TALLY_MONGODB_URI", store.uri(),
-                "TALLY_MONGODB_DATABASE", "tally_chaos_" + TestStack.RUN_ID, "TALLY_WORKER_CONCURRENCY", "8");
+        Map<String, String> settings = Map.of(
+                "TALLY_MONGODB_URI",
+                store.uri(),
+                "TALLY_MONGODB_DATABASE",
+                "tally_chaos_" + TestStack.RUN_ID,
+                "TALLY_WORKER_CONCURRENCY",
+                "8");
         try (TallyProcess web = TallyProcess.start("mongo-web", "web", QUEUES, settings);
                 TallyProcess worker = TallyProcess.start("mongo-worker", "worker", QUEUES, settings)) {
             web.awaitHealthy();
@@ -48,25 +53,40 @@ class MongoOutageChaos {
             Thread.sleep(8_000);
             Instant downFrom = Instant.now();
             int storeStatus = store.stop();
-            await("/health FAIL").atMost(Duration.ofSeconds(5)).until(() -> mongoHealth(api).equals("503 DOWN"));
+            await("/health FAIL")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> mongoHealth(api).equals("503 DOWN"));
             Duration healthFailed = Duration.between(downFrom, Instant.now());
-            Thread.sleep(OUTAGE.toMillis() - Duration.between(downFrom, Instant.now()).toMillis());
+            Thread.sleep(OUTAGE.toMillis()
+                    - Duration.between(downFrom, Instant.now()).toMillis());
             store = StoreProcess.start("mongo-store", dataDir, storePort);
             Instant downTo = Instant.now();
-            await("/health PASS").atMost(Duration.ofSeconds(30)).until(() -> mongoHealth(api).equals("200 UP"));
+            await("/health PASS")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> mongoHealth(api).equals("200 UP"));
             Duration healthBack = Duration.between(downTo, Instant.now());
 
             load.awaitDone(Duration.ofSeconds(60));
             JobLedger.Verdict verdict = ledger.settle(api, Duration.ofSeconds(180));
             List<Instant> whileDown = load.refusals().stream()
-                    .filter(t -> !t.isBefore(downFrom) && !t.isAfter(downTo.plus(SLACK))).toList();
+                    .filter(t -> !t.isBefore(downFrom) && !t.isAfter(downTo.plus(SLACK)))
+                    .toList();
 
-            ChaosFigures.record("MongoDB store stopped, restarted after 10 s", verdict, load,
-                    Duration.between(downFrom, downTo), verdict.recoveryAfter(downTo));
-            System.out.printf("MongoDB outage: store exit status %d, /health FAIL %.1f s after the stop and PASS"
-                    + " %.1f s after the restart; %d refusals while down; jobs accepted in the next 10 s waited at"
-                    + " most %.1f s%n", storeStatus, healthFailed.toMillis() / 1000.0, healthBack.toMillis() / 1000.0,
-                    whileDown.size(), verdict.longestWait(downTo, downTo.plusSeconds(10)).toMillis() / 1000.0);
+            ChaosFigures.record(
+                    "MongoDB store stopped, restarted after 10 s",
+                    verdict,
+                    load,
+                    Duration.between(downFrom, downTo),
+                    verdict.recoveryAfter(downTo));
+            System.out.printf(
+                    "MongoDB outage: store exit status %d, /health FAIL %.1f s after the stop and PASS"
+                            + " %.1f s after the restart; %d refusals while down; jobs accepted in the next 10 s waited at"
+                            + " most %.1f s%n",
+                    storeStatus,
+                    healthFailed.toMillis() / 1000.0,
+                    healthBack.toMillis() / 1000.0,
+                    whileDown.size(),
+                    verdict.longestWait(downTo, downTo.plusSeconds(10)).toMillis() / 1000.0);
             assertThat(load.hung()).isZero();
             assertThat(load.slowest()).as("MongoDB timeouts are 2 s").isLessThan(Duration.ofSeconds(6));
             assertThat(load.unexpected()).isEmpty();
@@ -83,6 +103,7 @@ class MongoOutageChaos {
     /** "status mongodb-state" from /health, e.g. "503 DOWN". */
     private static String mongoHealth(ApiClient api) {
         ApiClient.Answer health = api.send("GET", "/health", null, null);
-        return health.status() + " " + health.data().path("services").path("mongodb").asText();
+        return health.status() + " "
+                + health.data().path("services").path("mongodb").asText();
     }
 }

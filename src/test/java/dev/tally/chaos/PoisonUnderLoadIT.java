@@ -55,8 +55,12 @@ class PoisonUnderLoadIT extends FullStackTest {
         load.awaitDone(Duration.ofSeconds(60));
         JobLedger.Verdict verdict = ledger.settle(api, Duration.ofSeconds(90));
 
-        ChaosFigures.record("poison messages", verdict, load,
-                Duration.between(firstPoison, lastPoison), verdict.recoveryAfter(lastPoison));
+        ChaosFigures.record(
+                "poison messages",
+                verdict,
+                load,
+                Duration.between(firstPoison, lastPoison),
+                verdict.recoveryAfter(lastPoison));
         assertThat(load.unexpected()).isEmpty();
         assertThat(load.hung()).isZero();
         assertThat(load.refusals()).isEmpty();
@@ -66,9 +70,15 @@ class PoisonUnderLoadIT extends FullStackTest {
         assertThat(verdict.failed()).isEqualTo(JOBS / 20);
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.admin("GET", "/admin/dead-letters").data().path("count").asInt() >= POISONS);
+                .until(() -> api.admin("GET", "/admin/dead-letters")
+                                .data()
+                                .path("count")
+                                .asInt()
+                        >= POISONS);
         JsonNode listed = api.admin("GET", "/admin/dead-letters?limit=1000").data();
-        assertThat(listed.path("count").asInt()).as("only the poison messages were dead-lettered").isEqualTo(POISONS);
+        assertThat(listed.path("count").asInt())
+                .as("only the poison messages were dead-lettered")
+                .isEqualTo(POISONS);
         reasonByMarker.forEach((marker, reason) -> {
             JsonNode letter = find(listed.path("dead_letters"), marker);
             assertThat(letter).as("dead letter carrying %s", marker).isNotNull();

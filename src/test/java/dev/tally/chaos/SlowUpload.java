@@ -48,7 +48,8 @@ final class SlowUpload implements AutoCloseable {
         String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Matcher status = STATUS.matcher(raw);
         Matcher jobId = JOB_ID.matcher(raw);
-        return new Reply(status.find() ? Integer.parseInt(status.group(1)) : -1, jobId.find() ? jobId.group(1) : null, raw);
+        return new Reply(
+                status.find() ? Integer.parseInt(status.group(1)) : -1, jobId.find() ? jobId.group(1) : null, raw);
     }
 
     @Override

@@ -56,9 +56,13 @@ class UnsettledMessageIT {
         if (camel.getRoute("worker-count-words").getProperties().containsKey("planted")) {
             return;
         }
-        AdviceWith.adviceWith(camel, "worker-count-words",
+        AdviceWith.adviceWith(
+                camel,
+                "worker-count-words",
                 route -> route.weaveById("store-histogram").before().process(STORE));
-        AdviceWith.adviceWith(camel, "dead-letter",
+        AdviceWith.adviceWith(
+                camel,
+                "dead-letter",
                 route -> route.weaveById("publish-dead-letter").before().process(DEAD_LETTER_PUBLISH));
         camel.getRoute("worker-count-words").getProperties().put("planted", true);
     }
@@ -70,8 +74,12 @@ class UnsettledMessageIT {
 
         JsonNode job = submitAndAwait();
 
-        assertThat(STORE.thrown()).as("every attempt of the first delivery failed").isEqualTo(attempts);
-        assertThat(job.path("status").asText()).as("completed on the redelivery, not FAILed: %s", job).isEqualTo("COMPLETE");
+        assertThat(STORE.thrown())
+                .as("every attempt of the first delivery failed")
+                .isEqualTo(attempts);
+        assertThat(job.path("status").asText())
+                .as("completed on the redelivery, not FAILed: %s", job)
+                .isEqualTo("COMPLETE");
     }
 
     @Test
@@ -82,8 +90,12 @@ class UnsettledMessageIT {
         JsonNode job = submitAndAwait();
 
         assertThat(STORE.thrown()).isEqualTo(1);
-        assertThat(DEAD_LETTER_PUBLISH.thrown()).as("and so did its dead-lettering").isEqualTo(1);
-        assertThat(job.path("status").asText()).as("completed on the redelivery: %s", job).isEqualTo("COMPLETE");
+        assertThat(DEAD_LETTER_PUBLISH.thrown())
+                .as("and so did its dead-lettering")
+                .isEqualTo(1);
+        assertThat(job.path("status").asText())
+                .as("completed on the redelivery: %s", job)
+                .isEqualTo("COMPLETE");
     }
 
     private JsonNode submitAndAwait() {

@@ -31,7 +31,9 @@ class WorkerConcurrencyIT extends FullStackTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> documents.inFlight() >= concurrency);
         assertThat(documents.inFlight()).isEqualTo(concurrency);
-        jobs.forEach(jobId -> assertThat(awaitFinished(jobId, Duration.ofSeconds(30)).path("status").asText())
+        jobs.forEach(jobId -> assertThat(awaitFinished(jobId, Duration.ofSeconds(30))
+                        .path("status")
+                        .asText())
                 .isEqualTo("COMPLETE"));
         assertThat(documents.takePeakInFlight()).isEqualTo(concurrency);
     }

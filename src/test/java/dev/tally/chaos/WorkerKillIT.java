@@ -44,7 +44,8 @@ class WorkerKillIT extends FullStackTest {
             load = new LoadDriver(port, ledger, Duration.ofSeconds(5))
                     .start(JOBS, 4, Duration.ofSeconds(12), LoadDriver.knownDocuments(documents, JOBS, 250));
 
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(5))
                     .until(() -> documents.served() >= JOBS / 4 && documents.inFlight() >= 4);
             fetchesCutShort = documents.inFlight();
             killed = Instant.now();
@@ -56,17 +57,26 @@ class WorkerKillIT extends FullStackTest {
             load.awaitDone(Duration.ofSeconds(60));
             JobLedger.Verdict verdict = ledger.settle(api, Duration.ofSeconds(120));
 
-            ChaosFigures.record("kill -9 worker", verdict, load,
-                    Duration.between(killed, replaced), verdict.recoveryAfter(replaced));
-            assertThat(fetchesCutShort).as("documents being fetched when the worker died").isPositive();
+            ChaosFigures.record(
+                    "kill -9 worker",
+                    verdict,
+                    load,
+                    Duration.between(killed, replaced),
+                    verdict.recoveryAfter(replaced));
+            assertThat(fetchesCutShort)
+                    .as("documents being fetched when the worker died")
+                    .isPositive();
             assertThat(load.unexpected()).isEmpty();
             assertThat(load.hung()).isZero();
-            assertThat(load.refusals()).as("the web tier does not depend on a worker").isEmpty();
+            assertThat(load.refusals())
+                    .as("the web tier does not depend on a worker")
+                    .isEmpty();
             assertThat(verdict.wrong()).isEmpty();
             assertThat(verdict.lost()).isZero();
             assertThat(verdict.accepted()).isEqualTo(JOBS);
             assertThat(verdict.failed()).isEqualTo(JOBS / 20);
-            assertThat(documents.refetched("/known/")).as("jobs the killed worker had started, fetched again")
+            assertThat(documents.refetched("/known/"))
+                    .as("jobs the killed worker had started, fetched again")
                     .isPositive();
         }
     }

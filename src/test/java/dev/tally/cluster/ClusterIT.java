@@ -53,7 +53,8 @@ class ClusterIT {
         assertThat(cluster.pids()).as("pid files left by cluster/down").isEmpty();
         for (Map.Entry<String, Long> process : pids.entrySet()) {
             assertThat(running(process.getValue()))
-                    .as("%s (pid %d) after cluster/down", process.getKey(), process.getValue()).isFalse();
+                    .as("%s (pid %d) after cluster/down", process.getKey(), process.getValue())
+                    .isFalse();
         }
     }
 
@@ -83,14 +84,18 @@ class ClusterIT {
         assertThat(examples).as("POST, GET by path, GET with a body, health").hasSize(4);
 
         ClusterScripts.Outcome submitted = cluster.shell(localPorts(examples.get(0)));
-        assertThat(submitted.output()).as(examples.get(0)).contains("HTTP/1.1 202").containsIgnoringCase("Location: /word-count/");
+        assertThat(submitted.output())
+                .as(examples.get(0))
+                .contains("HTTP/1.1 202")
+                .containsIgnoringCase("Location: /word-count/");
         Matcher id = JOB_ID.matcher(submitted.output());
         assertThat(id.find()).as(submitted.output()).isTrue();
         String jobId = id.group(1);
         new ApiClient(cluster.nginxPort).awaitFinished(jobId, Duration.ofSeconds(60));
 
         for (String example : examples.subList(1, 3)) {
-            JsonNode job = json(cluster.shell(localPorts(example).replace("<id>", jobId))).path("data");
+            JsonNode job = json(cluster.shell(localPorts(example).replace("<id>", jobId)))
+                    .path("data");
             assertThat(job.path("status").asText()).as(example).isEqualTo("COMPLETE");
             // sample.html: title and paragraph; the script and style are not text
             assertThat(job.path("word_count").path("the").asInt()).isEqualTo(4);
@@ -112,7 +117,8 @@ class ClusterIT {
         List<String> upstreams = Files.readAllLines(cluster.runDirectory.resolve("logs/nginx-access.log")).stream()
                 .filter(line -> line.contains("GET /health "))
                 .map(line -> line.replaceAll(".* upstream=(\\S+) .*", "$1"))
-                .distinct().toList();
+                .distinct()
+                .toList();
         assertThat(upstreams).hasSize(2);
     }
 

@@ -35,7 +35,9 @@ final class ClusterScripts {
         environment.put("TALLY_CLUSTER_QUEUE", names.get("TALLY_QUEUE"));
         environment.put("TALLY_CLUSTER_DEAD_LETTER_QUEUE", names.get("TALLY_DEAD_LETTER_QUEUE"));
         environment.put("TALLY_CLUSTER_DATABASE", names.get("TALLY_MONGODB_DATABASE"));
-        environment.put("TALLY_CLUSTER_JAR", Path.of("target", "tally.jar").toAbsolutePath().toString());
+        environment.put(
+                "TALLY_CLUSTER_JAR",
+                Path.of("target", "tally.jar").toAbsolutePath().toString());
         environment.put("TALLY_CLUSTER_START_TIMEOUT", "240");
     }
 
@@ -57,7 +59,8 @@ final class ClusterScripts {
         Path directory = runDirectory.resolve("pids");
         if (Files.isDirectory(directory)) {
             try (var files = Files.list(directory)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".pid")).toList()) {
                     String name = file.getFileName().toString().replace(".pid", "");
                     pids.put(name, Long.parseLong(Files.readString(file).trim()));
                 }
@@ -79,8 +82,8 @@ final class ClusterScripts {
     private Outcome run(List<String> command, Duration timeout, boolean withErrors) {
         try {
             Path output = Files.createTempFile(runDirectory, "command", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(withErrors)
-                    .redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(withErrors).redirectOutput(output.toFile());
             if (!withErrors) {
                 builder.redirectError(ProcessBuilder.Redirect.DISCARD);
             }

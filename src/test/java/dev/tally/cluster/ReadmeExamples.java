@@ -29,7 +29,8 @@ final class ReadmeExamples {
                 command = new StringBuilder();
             }
             if (command != null) {
-                command.append(line.endsWith("\\") ? line.substring(0, line.length() - 1) : line).append(' ');
+                command.append(line.endsWith("\\") ? line.substring(0, line.length() - 1) : line)
+                        .append(' ');
                 if (!line.endsWith("\\")) {
                     commands.add(command.toString().strip());
                     command = null;

@@ -31,14 +31,17 @@ class RoutesDirectoryTest {
 
         assertThat(routes.includePattern()).isEqualTo("file:" + directory.toAbsolutePath() + "/*.camel.yaml");
         assertThat(routes.reloadEnabled()).isTrue();
-        assertThat(routes.reloadDirectory()).isEqualTo(directory.toAbsolutePath().toString());
+        assertThat(routes.reloadDirectory())
+                .isEqualTo(directory.toAbsolutePath().toString());
         routes.requireRouteFiles();
     }
 
     @Test
     void aMissingOrEmptyDirectoryIsRefusedRatherThanRunWithoutRoutes() throws Exception {
-        assertThatThrownBy(() -> RoutesDirectory.of(directory.resolve("nope").toString()).requireRouteFiles())
-                .hasMessageContaining("is not a directory").hasMessageContaining("make routes");
+        assertThatThrownBy(() ->
+                        RoutesDirectory.of(directory.resolve("nope").toString()).requireRouteFiles())
+                .hasMessageContaining("is not a directory")
+                .hasMessageContaining("make routes");
         Files.writeString(directory.resolve("notes.txt"), "not a route");
         assertThatThrownBy(() -> RoutesDirectory.of(directory.toString()).requireRouteFiles())
                 .hasMessageContaining("holds no *.camel.yaml route files");

@@ -27,8 +27,7 @@ final class PseudoEnglishText {
     /** Words of rank r get 1 + up to 1.6 * log10(r + 2) extra syllables, so rare words are long. */
     private static final double SYLLABLES_PER_DECADE = 1.6;
 
-    private PseudoEnglishText() {
-    }
+    private PseudoEnglishText() {}
 
     static String generate(long seed, int chars, int vocabularySize) {
         SplittableRandom random = new SplittableRandom(seed);

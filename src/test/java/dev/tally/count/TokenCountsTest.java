@@ -35,14 +35,22 @@ class TokenCountsTest {
     @Test
     void tokensThatDifferOnlyInLengthOrBoundaryAreDistinct() {
         TokenCounts counts = new TokenCounts();
-        for (String token : new String[] {"a", "aa", "aaaaaaaa", "aaaaaaaaa", "\u00FFa", "a\u00FF", "x".repeat(16),
-                "x".repeat(17), "a", "\u0100"}) {
+        for (String token : new String[] {
+            "a", "aa", "aaaaaaaa", "aaaaaaaaa", "\u00FFa", "a\u00FF", "x".repeat(16), "x".repeat(17), "a", "\u0100"
+        }) {
             counts.add(token.toCharArray(), token.length());
         }
 
-        assertThat(counts.toMap()).containsOnly(
-                Map.entry("a", 2L), Map.entry("aa", 1L), Map.entry("aaaaaaaa", 1L), Map.entry("aaaaaaaaa", 1L),
-                Map.entry("\u00FFa", 1L), Map.entry("a\u00FF", 1L), Map.entry("x".repeat(16), 1L),
-                Map.entry("x".repeat(17), 1L), Map.entry("\u0100", 1L));
+        assertThat(counts.toMap())
+                .containsOnly(
+                        Map.entry("a", 2L),
+                        Map.entry("aa", 1L),
+                        Map.entry("aaaaaaaa", 1L),
+                        Map.entry("aaaaaaaaa", 1L),
+                        Map.entry("\u00FFa", 1L),
+                        Map.entry("a\u00FF", 1L),
+                        Map.entry("x".repeat(16), 1L),
+                        Map.entry("x".repeat(17), 1L),
+                        Map.entry("\u0100", 1L));
     }
 }

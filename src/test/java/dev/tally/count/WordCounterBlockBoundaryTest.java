@@ -19,9 +19,25 @@ class WordCounterBlockBoundaryTest {
 
     static List<String> snippets() {
         return List.of(
-                "''ab'c'' x", "'", "'''", "a'", "'a", "ab''cd", "Hello_World9", "q",
-                "'".repeat(70) + "word", "w" + "'".repeat(70) + "z", "Supercalifragilistic", "Sixteen_chars_XY",
-                "nine_char", "x".repeat(150), "ab\u00E9c", "ab'\u00C9", "\u00E9'ab", "Caf\u00C9'S", "\u03A3IGMA a'b");
+                "''ab'c'' x",
+                "'",
+                "'''",
+                "a'",
+                "'a",
+                "ab''cd",
+                "Hello_World9",
+                "q",
+                "'".repeat(70) + "word",
+                "w" + "'".repeat(70) + "z",
+                "Supercalifragilistic",
+                "Sixteen_chars_XY",
+                "nine_char",
+                "x".repeat(150),
+                "ab\u00E9c",
+                "ab'\u00C9",
+                "\u00E9'ab",
+                "Caf\u00C9'S",
+                "\u03A3IGMA a'b");
     }
 
     @ParameterizedTest

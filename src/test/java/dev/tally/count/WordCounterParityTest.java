@@ -27,7 +27,8 @@ class WordCounterParityTest {
 
         assertThat(histogram.counts()).isEqualTo(histogramOf(expectedTokens));
         assertThat(histogram.totalWords()).isEqualTo(expectedTokens.size());
-        assertThat(histogram.distinctWords()).isEqualTo(histogramOf(expectedTokens).size());
+        assertThat(histogram.distinctWords())
+                .isEqualTo(histogramOf(expectedTokens).size());
     }
 
     static Map<String, Long> histogramOf(List<String> tokens) {
@@ -62,44 +63,71 @@ class WordCounterParityTest {
                 parity("hyphens split", "state-of-the-art", "state", "of", "the", "art"),
                 parity("e-mail address", "E-mail: User@Example.com", "e", "mail", "user", "example", "com"),
                 parity("decimal point splits", "3.14159 42nd", "3", "14159", "42nd"),
-                parity("whitespace variety", "tab\tsep\nnew\r\nline\u00A0nbsp\u2003em\u3000ideo", "tab", "sep",
-                        "new", "line", "nbsp", "em", "ideo"),
+                parity(
+                        "whitespace variety",
+                        "tab\tsep\nnew\r\nline\u00A0nbsp\u2003em\u3000ideo",
+                        "tab",
+                        "sep",
+                        "new",
+                        "line",
+                        "nbsp",
+                        "em",
+                        "ideo"),
                 parity("symbols and currency", "\u20AC100 + $5 = 5% #1 @x", "100", "5", "5", "1", "x"),
-                parity("emoji are not \\w", "I \u2764\uFE0F \uD83C\uDF55 pizza \uD83D\uDC4D\uD83C\uDFFD",
-                        "i", "pizza"),
+                parity("emoji are not \\w", "I \u2764\uFE0F \uD83C\uDF55 pizza \uD83D\uDC4D\uD83C\uDFFD", "i", "pizza"),
                 parity("emoji between letters", "ab\uD83D\uDE00cd", "ab", "cd"),
                 // soft hyphen (Cf) and zero-width joiner (Cf) are not \w
                 parity("format characters split", "co\u00ADoperate a\u200Db", "co", "operate", "a", "b"),
-                parity("cyrillic", "\u041F\u0440\u0438\u0432\u0435\u0442, \u041C\u0418\u0420!",
-                        "\u043F\u0440\u0438\u0432\u0435\u0442", "\u043C\u0438\u0440"),
+                parity(
+                        "cyrillic",
+                        "\u041F\u0440\u0438\u0432\u0435\u0442, \u041C\u0418\u0420!",
+                        "\u043F\u0440\u0438\u0432\u0435\u0442",
+                        "\u043C\u0438\u0440"),
                 parity("greek final sigma", "\u039F\u0394\u039F\u03A3", "\u03BF\u03B4\u03BF\u03C2"),
                 // word-initial Σ is not preceded by a cased letter; word-final one is
-                parity("greek sigma both ends", "\u03A3\u039F\u03A6\u039F\u03A3 \u03C3\u03BF\u03C6\u03CC\u03C2",
-                        "\u03C3\u03BF\u03C6\u03BF\u03C2", "\u03C3\u03BF\u03C6\u03CC\u03C2"),
+                parity(
+                        "greek sigma both ends",
+                        "\u03A3\u039F\u03A6\u039F\u03A3 \u03C3\u03BF\u03C6\u03CC\u03C2",
+                        "\u03C3\u03BF\u03C6\u03BF\u03C2",
+                        "\u03C3\u03BF\u03C6\u03CC\u03C2"),
                 parity("lone capital sigma", "\u03A3", "\u03C3"),
                 parity("double capital sigma", "\u03A3\u03A3", "\u03C3\u03C2"),
                 // '.' is case-ignorable, so Σ still "sees" the cased Α after it: no final form
-                parity("sigma before dot and letter", "\u039F\u0394\u039F\u03A3.\u0391",
-                        "\u03BF\u03B4\u03BF\u03C3", "\u03B1"),
+                parity(
+                        "sigma before dot and letter",
+                        "\u039F\u0394\u039F\u03A3.\u0391",
+                        "\u03BF\u03B4\u03BF\u03C3",
+                        "\u03B1"),
                 parity("sigma before dot and end", "\u039F\u0394\u039F\u03A3.", "\u03BF\u03B4\u03BF\u03C2"),
-                parity("sigma before apostrophe", "\u0391\u03A3'\u0391 \u0391\u03A3'",
-                        "\u03B1\u03C3'\u03B1", "\u03B1\u03C2"),
+                parity(
+                        "sigma before apostrophe",
+                        "\u0391\u03A3'\u0391 \u0391\u03A3'",
+                        "\u03B1\u03C3'\u03B1",
+                        "\u03B1\u03C2"),
                 // a digit is neither cased nor case-ignorable, so the sigma before it is final
                 parity("sigma before digit", "\u0391\u03A31", "\u03B1\u03C21"),
                 parity("cjk run is one token", "\u6211\u7231\u5317\u4EAC", "\u6211\u7231\u5317\u4EAC"),
                 // katakana prolonged sound mark U+30FC is Lm, hence \w
-                parity("japanese with prolonged sound mark", "\u6771\u4EAC\u30BF\u30EF\u30FC",
+                parity(
+                        "japanese with prolonged sound mark",
+                        "\u6771\u4EAC\u30BF\u30EF\u30FC",
                         "\u6771\u4EAC\u30BF\u30EF\u30FC"),
-                parity("arabic", "\u0645\u0631\u062D\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645",
-                        "\u0645\u0631\u062D\u0628\u0627", "\u0628\u0627\u0644\u0639\u0627\u0644\u0645"),
+                parity(
+                        "arabic",
+                        "\u0645\u0631\u062D\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645",
+                        "\u0645\u0631\u062D\u0628\u0627",
+                        "\u0628\u0627\u0644\u0639\u0627\u0644\u0645"),
                 parity("arabic-indic digits", "\u0663\u0664\u0665", "\u0663\u0664\u0665"),
                 // virama U+094D and vowel sign E U+0947 are Mn: "नमस्ते" splits into "नमस" and "त"
-                parity("devanagari Mn splits", "\u0928\u092E\u0938\u094D\u0924\u0947",
-                        "\u0928\u092E\u0938", "\u0924"),
+                parity("devanagari Mn splits", "\u0928\u092E\u0938\u094D\u0924\u0947", "\u0928\u092E\u0938", "\u0924"),
                 // vowel sign U+0941 is Mn, U+093F and U+093E are Mc: "दुनिया" splits into three
                 parity("devanagari Mc splits", "\u0926\u0941\u0928\u093F\u092F\u093E", "\u0926", "\u0928", "\u092F"),
-                parity("hebrew niqqud splits", "\u05E9\u05B8\u05C1\u05DC\u05D5\u05B9\u05DD",
-                        "\u05E9", "\u05DC\u05D5", "\u05DD"),
+                parity(
+                        "hebrew niqqud splits",
+                        "\u05E9\u05B8\u05C1\u05DC\u05D5\u05B9\u05DD",
+                        "\u05E9",
+                        "\u05DC\u05D5",
+                        "\u05DD"),
                 parity("precomposed accent", "Caf\u00C9", "caf\u00E9"),
                 parity("decomposed accent splits", "Cafe\u0301 E\u0301tude", "cafe", "e", "tude"),
                 parity("superscript, fraction, roman numeral", "x\u00B2 \u00BD \u216B", "x\u00B2", "\u00BD", "\u217B"),
@@ -114,16 +142,27 @@ class WordCounterParityTest {
                 parity("math bold has no lowercase", "\uD835\uDC00\uD835\uDC01", "\uD835\uDC00\uD835\uDC01"),
                 parity("lone surrogates are not \\w", "a\uD800b\uDC00c", "a", "b", "c"),
                 parity("token longer than the read buffer", "Ab".repeat(20_000) + " z", "ab".repeat(20_000), "z"),
-                parity("apostrophes across the read buffer", "x".repeat(16_383) + "''y" + "'".repeat(20_000),
+                parity(
+                        "apostrophes across the read buffer",
+                        "x".repeat(16_383) + "''y" + "'".repeat(20_000),
                         "x".repeat(16_383) + "''y"),
-                parity("final sigma across the read buffer",
+                parity(
+                        "final sigma across the read buffer",
                         "\u0391".repeat(16_383) + "\u03A3" + ".".repeat(20_000) + "\u0391",
-                        "\u03B1".repeat(16_383) + "\u03C3", "\u03B1"),
+                        "\u03B1".repeat(16_383) + "\u03C3",
+                        "\u03B1"),
                 // tokens of 8/9 and 16/17 chars sit on the limits of the packed (byte-per-char) keys
-                parity("token lengths around 8 and 16", "Abcdefgh Abcdefghi Abcdefghijklmnop Abcdefghijklmnopq"
-                        + " abcdefg'h abcdefghijklmno' abcdefghijklmnop'q",
-                        "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefg'h",
-                        "abcdefghijklmno", "abcdefghijklmnop'q"));
+                parity(
+                        "token lengths around 8 and 16",
+                        "Abcdefgh Abcdefghi Abcdefghijklmnop Abcdefghijklmnopq"
+                                + " abcdefg'h abcdefghijklmno' abcdefghijklmnop'q",
+                        "abcdefgh",
+                        "abcdefghi",
+                        "abcdefghijklmnop",
+                        "abcdefghijklmnopq",
+                        "abcdefg'h",
+                        "abcdefghijklmno",
+                        "abcdefghijklmnop'q"));
     }
 
     private static Arguments parity(String description, String input, String... expectedTokens) {

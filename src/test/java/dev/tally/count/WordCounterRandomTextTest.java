@@ -35,7 +35,10 @@ class WordCounterRandomTextTest {
 
             assertThat(whole.counts()).isEqualTo(expected);
             assertThat(chunked.counts()).isEqualTo(expected);
-            assertThat(whole.totalWords()).isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
+            assertThat(whole.totalWords())
+                    .isEqualTo(expected.values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum());
         }
     }
 

@@ -15,10 +15,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WordCounterStreamingTest {
 
     /** Surrogate pairs, a final sigma, 'İ' and apostrophes, so that chunk boundaries split all of them. */
-    private static final String MIXED_TEXT = String.join(" ",
-            "Don't stop", "rock'n'roll''", "\uD801\uDC00\uD801\uDC01x", "\u039F\u0394\u039F\u03A3.",
-            "\u0130stanbul", "caf\u00E9 cafe\u0301", "\uD83D\uDE00emoji\uD83D\uDE00", "\u03A3\u03A3", "x\u00B2",
-            "\u6771\u4EAC", "n4t3_x\n");
+    private static final String MIXED_TEXT = String.join(
+            " ",
+            "Don't stop",
+            "rock'n'roll''",
+            "\uD801\uDC00\uD801\uDC01x",
+            "\u039F\u0394\u039F\u03A3.",
+            "\u0130stanbul",
+            "caf\u00E9 cafe\u0301",
+            "\uD83D\uDE00emoji\uD83D\uDE00",
+            "\u03A3\u03A3",
+            "x\u00B2",
+            "\u6771\u4EAC",
+            "n4t3_x\n");
 
     private final WordCounter counter = new WordCounter();
 
@@ -45,7 +54,8 @@ class WordCounterStreamingTest {
     void everyChunkBoundaryGivesTheSameHistogram(int maxChunkSize) {
         String text = MIXED_TEXT.repeat(50);
 
-        assertThat(counter.count(ChunkedReader.cyclingChunks(text, maxChunkSize))).isEqualTo(counter.countText(text));
+        assertThat(counter.count(ChunkedReader.cyclingChunks(text, maxChunkSize)))
+                .isEqualTo(counter.countText(text));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

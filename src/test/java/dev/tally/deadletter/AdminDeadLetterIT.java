@@ -69,7 +69,11 @@ class AdminDeadLetterIT extends FullStackTest {
             assertThat(first.path("first_failed_at").asText()).isEqualTo("2026-11-28T00:00:00Z");
             assertThat(first.path("last_failed_at").asText()).isEqualTo("2026-11-28T00:00:01Z");
         }
-        assertThat(api.admin("GET", "/admin/dead-letters?limit=1").data().path("dead_letters").size()).isEqualTo(1);
+        assertThat(api.admin("GET", "/admin/dead-letters?limit=1")
+                        .data()
+                        .path("dead_letters")
+                        .size())
+                .isEqualTo(1);
         assertThat(api.admin("GET", "/admin/dead-letters?limit=nope").status()).isEqualTo(400);
     }
 
@@ -83,8 +87,14 @@ class AdminDeadLetterIT extends FullStackTest {
 
         assertThat(replayed.status()).isEqualTo(200);
         assertThat(replayed.data().path("replayed").asInt()).isEqualTo(1);
-        assertThat(api.admin("GET", "/admin/dead-letters").data().path("dead_letters").get(0).path("job_id").isNull())
-                .as("the kept one has no job").isTrue();
+        assertThat(api.admin("GET", "/admin/dead-letters")
+                        .data()
+                        .path("dead_letters")
+                        .get(0)
+                        .path("job_id")
+                        .isNull())
+                .as("the kept one has no job")
+                .isTrue();
         JsonNode job = api.awaitFinished(jobId, Duration.ofSeconds(20));
         assertThat(job.path("status").asText()).isEqualTo("COMPLETE");
         assertThat(job.has("error")).isFalse();
@@ -99,19 +109,38 @@ class AdminDeadLetterIT extends FullStackTest {
         deadLetter("b", "{}", null);
         deadLetter("c", "{}", null);
 
-        assertThat(api.admin("DELETE", "/admin/dead-letters?id=b").data().path("purged").asInt()).isEqualTo(1);
-        assertThat(api.admin("GET", "/admin/dead-letters").data().path("count").asInt()).isEqualTo(2);
-        assertThat(api.admin("DELETE", "/admin/dead-letters").data().path("purged").asInt()).isEqualTo(2);
+        assertThat(api.admin("DELETE", "/admin/dead-letters?id=b")
+                        .data()
+                        .path("purged")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(api.admin("GET", "/admin/dead-letters").data().path("count").asInt())
+                .isEqualTo(2);
+        assertThat(api.admin("DELETE", "/admin/dead-letters")
+                        .data()
+                        .path("purged")
+                        .asInt())
+                .isEqualTo(2);
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> api.admin("GET", "/admin/dead-letters").data().path("count").asInt() == 0);
+                .until(() -> api.admin("GET", "/admin/dead-letters")
+                                .data()
+                                .path("count")
+                                .asInt()
+                        == 0);
     }
 
     /** A job the worker gave up on: stored as FAIL, as the dead-letter route leaves it. */
     private String failedJob(String url) {
         ObjectId id = new ObjectId();
-        tallyMongo.getDatabase(TestStack.DATABASE).getCollection("jobs").insertOne(new Document("_id", id)
-                .append("url", url).append("status", "FAIL").append("error", "planted")
-                .append("created_at", new java.util.Date()).append("updated_at", new java.util.Date()));
+        tallyMongo
+                .getDatabase(TestStack.DATABASE)
+                .getCollection("jobs")
+                .insertOne(new Document("_id", id)
+                        .append("url", url)
+                        .append("status", "FAIL")
+                        .append("error", "planted")
+                        .append("created_at", new java.util.Date())
+                        .append("updated_at", new java.util.Date()));
         return id.toHexString();
     }
 

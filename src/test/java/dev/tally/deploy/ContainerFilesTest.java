@@ -23,19 +23,24 @@ class ContainerFilesTest {
 
     @Test
     void theImageIsAMultiStageBuildRunningTheJarOnAJre17AsANonRootUser() {
-        List<String> lines = DeployFiles.read("Dockerfile").lines().map(String::strip).toList();
-        List<String> stages = lines.stream().filter(line -> line.startsWith("FROM ")).toList();
+        List<String> lines =
+                DeployFiles.read("Dockerfile").lines().map(String::strip).toList();
+        List<String> stages =
+                lines.stream().filter(line -> line.startsWith("FROM ")).toList();
         assertThat(stages).hasSize(2);
         assertThat(stages.get(0)).matches("FROM maven:\\S+-17 AS build");
         assertThat(stages.get(1)).matches("FROM eclipse-temurin:17-jre\\S*");
         List<String> runStage = lines.subList(lines.indexOf(stages.get(1)), lines.size());
-        assertThat(runStage).filteredOn(line -> line.startsWith("COPY "))
+        assertThat(runStage)
+                .filteredOn(line -> line.startsWith("COPY "))
                 .containsExactly("COPY --from=build --chown=root:root /src/target/tally.jar /app/tally.jar");
-        assertThat(runStage).anyMatch(line -> line.matches("USER [1-9][0-9]*:[1-9][0-9]*"))
+        assertThat(runStage)
+                .anyMatch(line -> line.matches("USER [1-9][0-9]*:[1-9][0-9]*"))
                 .anyMatch(line -> line.startsWith("HEALTHCHECK "))
                 .contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/tally.jar\"]");
         assertThat(DeployFiles.read(".dockerignore").lines().filter(line -> !line.startsWith("#")))
-                .startsWith("*").contains("!pom.xml", "!src/");
+                .startsWith("*")
+                .contains("!pom.xml", "!src/");
     }
 
     @Test
@@ -43,20 +48,29 @@ class ContainerFilesTest {
         Map<String, Object> services = at(compose, "services");
         assertThat(services).containsOnlyKeys("nginx", "web", "worker", "rabbitmq", "mongo");
         services.forEach((name, service) -> {
-            assertThat(at(service, "ports") == null).as(name + " publishes no port").isEqualTo(!name.equals("nginx"));
+            assertThat(at(service, "ports") == null)
+                    .as(name + " publishes no port")
+                    .isEqualTo(!name.equals("nginx"));
             assertThat((String) at(service, "restart")).as(name).isEqualTo("unless-stopped");
-            assertThat((Object) at(service, "healthcheck", "test")).as(name + " healthcheck").isNotNull();
+            assertThat((Object) at(service, "healthcheck", "test"))
+                    .as(name + " healthcheck")
+                    .isNotNull();
         });
         for (String tier : List.of("web", "worker")) {
-            assertThat((String) at(services, tier, "environment", "TALLY_ROLES")).isEqualTo(tier);
+            assertThat((String) at(services, tier, "environment", "TALLY_ROLES"))
+                    .isEqualTo(tier);
             assertThat((Integer) at(services, tier, "deploy", "replicas")).isEqualTo(2);
             assertThat((Map<String, Object>) at(services, tier, "depends_on")).containsOnlyKeys("mongo", "rabbitmq");
-            assertThat((Object) at(services, tier, "container_name")).as("--scale needs generated names").isNull();
+            assertThat((Object) at(services, tier, "container_name"))
+                    .as("--scale needs generated names")
+                    .isNull();
         }
-        for (String[] edge : new String[][] {{"web", "mongo"}, {"web", "rabbitmq"}, {"worker", "mongo"},
-                {"worker", "rabbitmq"}, {"nginx", "web"}}) {
+        for (String[] edge : new String[][] {
+            {"web", "mongo"}, {"web", "rabbitmq"}, {"worker", "mongo"}, {"worker", "rabbitmq"}, {"nginx", "web"}
+        }) {
             assertThat((String) at(services, edge[0], "depends_on", edge[1], "condition"))
-                    .as(edge[0] + " waits for " + edge[1]).isEqualTo("service_healthy");
+                    .as(edge[0] + " waits for " + edge[1])
+                    .isEqualTo("service_healthy");
         }
         assertThat((List<String>) at(services, "mongo", "volumes")).anyMatch(v -> v.endsWith(":/data/db"));
         assertThat((List<String>) at(services, "rabbitmq", "volumes")).anyMatch(v -> v.endsWith(":/var/lib/rabbitmq"));
@@ -78,7 +92,8 @@ class ContainerFilesTest {
                 }
             });
         });
-        assertThat(DeployFiles.read(".env.example")).containsPattern("(?m)^RABBITMQ_PASSWORD=$")
+        assertThat(DeployFiles.read(".env.example"))
+                .containsPattern("(?m)^RABBITMQ_PASSWORD=$")
                 .containsPattern("(?m)^TALLY_ADMIN_PASSWORD=$");
     }
 
@@ -89,11 +104,14 @@ class ContainerFilesTest {
         for (String tier : List.of("web", "worker")) {
             given.addAll(((Map<String, Object>) at(compose, "services", tier, "environment")).keySet());
         }
-        assertThat(given).filteredOn(name -> !known.contains(name)).as("variables Tally does not read").isEmpty();
+        assertThat(given)
+                .filteredOn(name -> !known.contains(name))
+                .as("variables Tally does not read")
+                .isEmpty();
 
         Set<String> placeholders = new TreeSet<>();
-        Matcher matcher = Pattern.compile("\\$\\{(TALLY_NGINX_[A-Z_]+)}")
-                .matcher(DeployFiles.read("nginx/tally.conf.template"));
+        Matcher matcher =
+                Pattern.compile("\\$\\{(TALLY_NGINX_[A-Z_]+)}").matcher(DeployFiles.read("nginx/tally.conf.template"));
         while (matcher.find()) {
             placeholders.add(matcher.group(1));
         }

@@ -25,10 +25,10 @@ final class DeployFiles {
     static final Path ROOT = Path.of("").toAbsolutePath();
     /** Settings that other work adds to application.yaml; remove a name once application.yaml has it. */
     private static final Set<String> ARRIVING = Set.of();
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
-    private DeployFiles() {
-    }
+    private DeployFiles() {}
 
     static String read(String path) {
         try {
@@ -98,8 +98,8 @@ final class DeployFiles {
         Set<String> names = new HashSet<>();
         ObjectMapper json = new ObjectMapper();
         try {
-            for (URL url : Collections.list(DeployFiles.class.getClassLoader()
-                    .getResources("META-INF/spring-configuration-metadata.json"))) {
+            for (URL url : Collections.list(
+                    DeployFiles.class.getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
                 try (InputStream in = url.openStream()) {
                     for (JsonNode property : json.readTree(in).path("properties")) {
                         names.add(environmentName(property.path("name").asText()));

@@ -4,9 +4,9 @@ import static dev.tally.deploy.DeployFiles.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -30,7 +30,7 @@ class K8sManifestsTest {
         List<String> resources = at(DeployFiles.yaml(DIR + "kustomization.yaml"), "resources");
         try (Stream<Path> files = Files.list(DeployFiles.ROOT.resolve(DIR))) {
             assertThat(files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml")))
+                            .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml")))
                     .containsExactlyInAnyOrderElementsOf(resources);
         }
         List<String> objects = new ArrayList<>();
@@ -39,10 +39,18 @@ class K8sManifestsTest {
                 objects.add(object.get("kind") + "/" + at(object, "metadata", "name"));
             }
         }
-        assertThat(objects).containsExactlyInAnyOrder(
-                "Namespace/tally", "ConfigMap/tally-settings", "ConfigMap/tally-routes",
-                "Deployment/tally-web", "Deployment/tally-worker", "Service/tally-web", "Service/tally-worker",
-                "PodDisruptionBudget/tally-web", "PodDisruptionBudget/tally-worker", "Ingress/tally");
+        assertThat(objects)
+                .containsExactlyInAnyOrder(
+                        "Namespace/tally",
+                        "ConfigMap/tally-settings",
+                        "ConfigMap/tally-routes",
+                        "Deployment/tally-web",
+                        "Deployment/tally-worker",
+                        "Service/tally-web",
+                        "Service/tally-worker",
+                        "PodDisruptionBudget/tally-web",
+                        "PodDisruptionBudget/tally-worker",
+                        "Ingress/tally");
     }
 
     @Test
@@ -60,10 +68,12 @@ class K8sManifestsTest {
             assertThat(environment(container)).containsEntry("TALLY_ROLES", role);
             Map<String, Object> podSecurity = at(pod, "securityContext");
             assertThat("USER " + podSecurity.get("runAsUser") + ":" + podSecurity.get("runAsGroup"))
-                    .as("the Dockerfile's user").isIn(DeployFiles.read("Dockerfile").lines().toList());
+                    .as("the Dockerfile's user")
+                    .isIn(DeployFiles.read("Dockerfile").lines().toList());
             assertThat(podSecurity).containsEntry("runAsNonRoot", true);
             assertThat((Integer) at(pod, "terminationGracePeriodSeconds"))
-                    .isGreaterThan(Integer.parseInt(settings.get("TALLY_SHUTDOWN_TIMEOUT_SECONDS").toString()));
+                    .isGreaterThan(Integer.parseInt(
+                            settings.get("TALLY_SHUTDOWN_TIMEOUT_SECONDS").toString()));
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                 assertThat((String) at(container, probe, "httpGet", "path")).startsWith("/actuator/health/");
             }
@@ -84,23 +94,32 @@ class K8sManifestsTest {
     void theRoutesConfigMapHoldsTheRouteFilesAsTheyAre() throws Exception {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> routes = Files.list(ROUTES)) {
-            for (Path route : routes.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
+            for (Path route :
+                    routes.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
                 files.put(route.getFileName().toString(), Files.readString(route));
             }
         }
         String stale = "deploy/k8s is out of date with src/main/resources/routes: run deploy/k8s/sync-routes";
         Map<String, Object> data = at(DeployFiles.yaml(DIR + "routes-configmap.yaml"), "data");
         assertThat(data).as(stale).containsOnlyKeys(files.keySet());
-        assertThat(files.keySet()).as(stale + "; these differ")
-                .filteredOn(name -> !files.get(name).equals(data.get(name))).isEmpty();
+        assertThat(files.keySet())
+                .as(stale + "; these differ")
+                .filteredOn(name -> !files.get(name).equals(data.get(name)))
+                .isEmpty();
 
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         files.values().forEach(text -> sha256.update(text.getBytes(StandardCharsets.UTF_8)));
         String sum = HexFormat.of().formatHex(sha256.digest());
         for (String role : List.of("web", "worker")) {
-            assertThat((String) at(DeployFiles.yaml(DIR + role + "-deployment.yaml"),
-                    "spec", "template", "metadata", "annotations", "tally.dev/routes-sha256"))
-                    .as(stale).isEqualTo(sum);
+            assertThat((String) at(
+                            DeployFiles.yaml(DIR + role + "-deployment.yaml"),
+                            "spec",
+                            "template",
+                            "metadata",
+                            "annotations",
+                            "tally.dev/routes-sha256"))
+                    .as(stale)
+                    .isEqualTo(sum);
         }
     }
 
@@ -114,14 +133,17 @@ class K8sManifestsTest {
             names.addAll(environment(containers.get(0)).keySet());
         }
         // the Secret is made by hand, as kustomization.yaml shows
-        Matcher secrets = Pattern.compile("--from-literal=([A-Z_]+)=")
-                .matcher(DeployFiles.read(DIR + "kustomization.yaml"));
+        Matcher secrets =
+                Pattern.compile("--from-literal=([A-Z_]+)=").matcher(DeployFiles.read(DIR + "kustomization.yaml"));
         while (secrets.find()) {
             names.add(secrets.group(1));
         }
         Set<String> known = DeployFiles.knownVariables();
-        assertThat(names).contains("TALLY_MONGODB_URI", "SPRING_RABBITMQ_PASSWORD", "TALLY_ADMIN_PASSWORD")
-                .filteredOn(name -> !known.contains(name)).as("variables Tally does not read").isEmpty();
+        assertThat(names)
+                .contains("TALLY_MONGODB_URI", "SPRING_RABBITMQ_PASSWORD", "TALLY_ADMIN_PASSWORD")
+                .filteredOn(name -> !known.contains(name))
+                .as("variables Tally does not read")
+                .isEmpty();
     }
 
     private static Map<String, Object> environment(Map<String, Object> container) {

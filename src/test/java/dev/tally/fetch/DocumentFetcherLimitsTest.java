@@ -76,8 +76,7 @@ class DocumentFetcherLimitsTest extends WithLocalServer {
         });
 
         FetchedDocument document = fetcher.fetch(server.url("/huge.html"));
-        assertThatThrownBy(() -> new TextExtractor().extract(document))
-                .isInstanceOf(DocumentTooLargeException.class);
+        assertThatThrownBy(() -> new TextExtractor().extract(document)).isInstanceOf(DocumentTooLargeException.class);
     }
 
     @Test
@@ -99,8 +98,7 @@ class DocumentFetcherLimitsTest extends WithLocalServer {
         server.respond("/gz", 200, Map.of("Content-Type", "text/html", "Content-Encoding", "gzip"), body);
 
         try (FetchedDocument document = fetcher.fetch(server.url("/gz"))) {
-            assertThat(readAll(new TextExtractor().extract(document)))
-                    .isEqualTo("compressed words");
+            assertThat(readAll(new TextExtractor().extract(document))).isEqualTo("compressed words");
         }
     }
 
@@ -137,8 +135,7 @@ class DocumentFetcherLimitsTest extends WithLocalServer {
         return compressed.toByteArray();
     }
 
-    private record CountingFailure(long bytesRead, RuntimeException failure) {
-    }
+    private record CountingFailure(long bytesRead, RuntimeException failure) {}
 
     private static CountingFailure bytesReadUntilFailure(InputStream body) {
         byte[] buffer = new byte[8192];

@@ -1,7 +1,6 @@
 package dev.tally.fetch;
 
 import static dev.tally.fetch.FetchTestSupport.readAll;
-import static dev.tally.fetch.FetchTestSupport.settings;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +51,7 @@ class DocumentFetcherTest extends WithLocalServer {
         server.respond("/odd-charset", 200, "text/plain; charset=no-such-charset", "words".getBytes(UTF_8));
 
         try (FetchedDocument untyped = fetcher.fetch(server.url("/untyped"));
-             FetchedDocument odd = fetcher.fetch(server.url("/odd-charset"))) {
+                FetchedDocument odd = fetcher.fetch(server.url("/odd-charset"))) {
             assertThat(untyped.mediaType()).isEqualTo("text/plain");
             assertThat(untyped.charset()).isNull();
             assertThat(odd.charset()).isNull();
@@ -190,7 +188,8 @@ class DocumentFetcherTest extends WithLocalServer {
     @Test
     void checksTheAddressOfEveryRedirectTarget() {
         // Stand-in for a public host: this policy lets 127.0.0.1 through and blocks everything else.
-        AddressPolicy onlyThisServer = new AddressPolicy(address -> !address.getHostAddress().equals("127.0.0.1"));
+        AddressPolicy onlyThisServer =
+                new AddressPolicy(address -> !address.getHostAddress().equals("127.0.0.1"));
         DocumentFetcher fetcherWithPolicy =
                 new DocumentFetcher(FetchTestSupport.publicOnly(server.port()), onlyThisServer);
         String internal = "http://127.0.0.2:" + server.port() + "/admin";

@@ -7,18 +7,23 @@ import java.time.Duration;
 
 final class FetchTestSupport {
 
-    private FetchTestSupport() {
-    }
+    private FetchTestSupport() {}
 
     static FetchSettings settings(boolean allowPrivate, int maxRedirects, Duration readTimeout, long maxBytes) {
-        return new FetchSettings(Duration.ofSeconds(2), readTimeout, maxBytes, maxRedirects, allowPrivate,
-                "Tally/1.0 (+word-count)");
+        return new FetchSettings(
+                Duration.ofSeconds(2), readTimeout, maxBytes, maxRedirects, allowPrivate, "Tally/1.0 (+word-count)");
     }
 
     /** Private networks blocked, with the local test server's port allowed so the address check is reached. */
     static FetchSettings publicOnly(int serverPort) {
-        return new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 1_000_000, 5, false,
-                "Tally/1.0 (+word-count)", java.util.Set.of(serverPort));
+        return new FetchSettings(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                1_000_000,
+                5,
+                false,
+                "Tally/1.0 (+word-count)",
+                java.util.Set.of(serverPort));
     }
 
     static String readAll(Reader reader) throws IOException {

@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 5)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class HtmlExtractionBenchmark {
 
     public static final int TARGET_BYTES = 10 * 1024 * 1024;
@@ -42,8 +44,8 @@ public class HtmlExtractionBenchmark {
 
     @Benchmark
     public long extractVisibleText() throws IOException {
-        FetchedDocument document = FetchedDocument.of("http://bench.test/page.html", "text/html",
-                StandardCharsets.UTF_8, new ByteArrayInputStream(page));
+        FetchedDocument document = FetchedDocument.of(
+                "http://bench.test/page.html", "text/html", StandardCharsets.UTF_8, new ByteArrayInputStream(page));
         char[] buffer = new char[64 * 1024];
         long chars = 0;
         try (Reader text = extractor.extract(document)) {
@@ -55,17 +57,35 @@ public class HtmlExtractionBenchmark {
     }
 
     public static byte[] generate(int targetBytes) {
-        String[] words = {"the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog's", "caf&eacute;", "na&iuml;ve",
-            "r&eacute;sum&eacute;", "1,000", "hello_world", "&amp;", "Don't", "<b>bold</b>", "<a href=\"/x\">link</a>"};
+        String[] words = {
+            "the",
+            "quick",
+            "brown",
+            "fox",
+            "jumps",
+            "over",
+            "lazy",
+            "dog's",
+            "caf&eacute;",
+            "na&iuml;ve",
+            "r&eacute;sum&eacute;",
+            "1,000",
+            "hello_world",
+            "&amp;",
+            "Don't",
+            "<b>bold</b>",
+            "<a href=\"/x\">link</a>"
+        };
         Random random = new Random(42);
         StringBuilder html = new StringBuilder(targetBytes + 4096);
         html.append("<!doctype html><html><head><title>Bench</title><style>p{margin:0}</style></head><body>");
         while (html.length() < targetBytes) {
             switch (random.nextInt(4)) {
-                case 0 -> html.append("<script>var x = ").append(random.nextInt()).append(";</script>");
+                case 0 ->
+                    html.append("<script>var x = ").append(random.nextInt()).append(";</script>");
                 case 1 -> html.append("<ul><li>item one</li><li>item two</li></ul>");
                 case 2 -> html.append("<table><tr><td>cell</td><td>value</td></tr></table>");
-                default -> { }
+                default -> {}
             }
             html.append("<p>");
             for (int i = 0; i < 60; i++) {

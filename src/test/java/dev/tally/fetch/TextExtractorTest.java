@@ -84,7 +84,8 @@ class TextExtractorTest {
 
     @Test
     void decodesUndeclaredPlainTextAsUtf8ReplacingMalformedBytesAndSkippingTheBom() throws IOException {
-        byte[] body = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, 'o', 'k', ' ', (byte) 0xff, ' ', (byte) 0xc3, (byte) 0xa9};
+        byte[] body = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, 'o', 'k', ' ', (byte) 0xff, ' ', (byte) 0xc3, (byte) 0xa9
+        };
 
         Reader text = extractor.extract(document("text/plain", null, new ByteArrayInputStream(body)));
 

@@ -51,7 +51,11 @@ class BrokerOutageIT {
         assertThat(answer.message()).contains("RabbitMQ");
         assertThat(took).isLessThan(Duration.ofSeconds(5));
 
-        Document job = tallyMongo.getDatabase(TestStack.DATABASE).getCollection("jobs").find(new Document("url", url)).first();
+        Document job = tallyMongo
+                .getDatabase(TestStack.DATABASE)
+                .getCollection("jobs")
+                .find(new Document("url", url))
+                .first();
         assertThat(job).isNotNull();
         assertThat(job.getString("status")).isEqualTo("FAIL");
         assertThat(job.getString("error")).isEqualTo("queue unavailable");

@@ -30,12 +30,14 @@ class DeadLetterIT extends FullStackTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "\u0000\u00ffgarbage | not JSON",
-        "{}                  | no job_id",
-        "{\"job_id\": 42}    | no job_id",
-        "{\"job_id\": \"6b0a3fb7e08e95152fdf5445\"} | unknown job 6b0a3fb7e08e95152fdf5445"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\u0000\u00ffgarbage | not JSON",
+                "{}                  | no job_id",
+                "{\"job_id\": 42}    | no job_id",
+                "{\"job_id\": \"6b0a3fb7e08e95152fdf5445\"} | unknown job 6b0a3fb7e08e95152fdf5445"
+            })
     void poisonMessagesLandInTheDeadLetterQueueWithTheirReason(String poison, String reason) {
         byte[] body = poison.getBytes(StandardCharsets.UTF_8);
         rabbit.send("", TestStack.QUEUE, new Message(body, new MessageProperties()));
@@ -45,15 +47,19 @@ class DeadLetterIT extends FullStackTest {
         assertThat(dead.getBody()).isEqualTo(body);
         MessageProperties headers = dead.getMessageProperties();
         assertThat((String) headers.getHeader("tally-dead-letter-reason")).contains(reason);
-        assertThat((String) headers.getHeader("tally-dead-letter-exception")).isEqualTo("dev.tally.job.PoisonMessageException");
+        assertThat((String) headers.getHeader("tally-dead-letter-exception"))
+                .isEqualTo("dev.tally.job.PoisonMessageException");
         assertThat((String) headers.getHeader("tally-dead-letter-route")).isEqualTo("worker-count-words");
         assertThat((String) headers.getHeader("tally-dead-letter-failed-at")).isNotBlank();
-        assertThat((String) headers.getHeader("tally-dead-letter-first-failed-at")).isNotBlank();
+        assertThat((String) headers.getHeader("tally-dead-letter-first-failed-at"))
+                .isNotBlank();
         assertThat((String) headers.getHeader("tally-dead-letter-id")).isNotBlank();
-        assertThat(headers.getHeaders().get("tally-dead-letter-attempts").toString()).isEqualTo("1");
+        assertThat(headers.getHeaders().get("tally-dead-letter-attempts").toString())
+                .isEqualTo("1");
 
         // the worker keeps working after a poison message
         String jobId = submit(documents.url("/after-poison.txt"));
-        assertThat(awaitFinished(jobId, Duration.ofSeconds(20)).path("status").asText()).isEqualTo("COMPLETE");
+        assertThat(awaitFinished(jobId, Duration.ofSeconds(20)).path("status").asText())
+                .isEqualTo("COMPLETE");
     }
 }

@@ -46,7 +46,8 @@ class EmbeddedModeIT {
         assertThat(accepted.status()).isEqualTo(202);
         String jobId = accepted.data().path("job_id").asText();
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> api.job(jobId).data().path("status").asText().equals("COMPLETE"));
         assertThat(api.job(jobId).data().path("word_count").path("hat").asInt()).isEqualTo(1);
         assertThat(data.resolve("tally-mongo.mv")).exists();

@@ -32,8 +32,7 @@ class LargeDocumentIT {
         Map<String, String> settings = TestStack.childProcessSettings(".large");
         int port = FreePort.find();
         Path log = Files.createTempFile("tally-large", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                javaBinary(), "-Xmx256m", "-jar", jar.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(settings);
@@ -42,13 +41,18 @@ class LargeDocumentIT {
         Process tally = builder.start();
         try {
             ApiClient api = new ApiClient(port);
-            Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions().until(() -> api.send("GET", "/health", null, null).status() == 200);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> api.send("GET", "/health", null, null).status() == 200);
 
             String jobId = api.submitOk(TestStack.documents().url("/100mb.txt"));
             JsonNode job = api.awaitFinished(jobId, Duration.ofSeconds(90));
 
-            assertThat(job.path("status").asText()).as("job %s, log %s", job, log).isEqualTo("COMPLETE");
+            assertThat(job.path("status").asText())
+                    .as("job %s, log %s", job, log)
+                    .isEqualTo("COMPLETE");
             long lines = DOCUMENT_BYTES / LINE.length();
             assertThat(job.path("word_count").path("fox").asLong()).isBetween(lines, lines + 1);
             assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");

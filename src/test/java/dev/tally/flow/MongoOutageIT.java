@@ -39,9 +39,11 @@ class MongoOutageIT extends FullStackTest {
         } finally {
             TestStack.startMongo();
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
                 .until(() -> api.send("GET", "/health", null, null).status() == 200);
         String jobId = submit(documents.url("/after-outage.txt"));
-        assertThat(awaitFinished(jobId, Duration.ofSeconds(20)).path("status").asText()).isEqualTo("COMPLETE");
+        assertThat(awaitFinished(jobId, Duration.ofSeconds(20)).path("status").asText())
+                .isEqualTo("COMPLETE");
     }
 }

@@ -3,24 +3,24 @@ package dev.tally.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tally.support.ApiClient.Answer;
 import dev.tally.TallyApplication;
 import dev.tally.support.ApiClient;
+import dev.tally.support.ApiClient.Answer;
 import dev.tally.support.DocumentServer;
 import dev.tally.support.TestStack;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import java.time.Duration;
-import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Bugs cannot be produced for real, so AdviceWith plants one: the API answers the original 500 message without a
@@ -55,7 +55,9 @@ class UnexpectedErrorIT {
 
     @Test
     void anUnexpectedApiErrorIsThe500OfTheOriginalWithoutAStackTrace() throws Exception {
-        AdviceWith.adviceWith(camel, "api-answer-job",
+        AdviceWith.adviceWith(
+                camel,
+                "api-answer-job",
                 route -> route.weaveAddFirst().throwException(new IllegalStateException("planted bug")));
         String jobId = api.submitOk(documents.url("/unexpected-api.txt"));
 
@@ -68,10 +70,15 @@ class UnexpectedErrorIT {
 
     @Test
     void anUnexpectedWorkerErrorDeadLettersTheMessageAndFailsTheJob() throws Exception {
-        AdviceWith.adviceWith(camel, "worker-count-words",
-                route -> route.weaveById("store-histogram").before()
+        AdviceWith.adviceWith(
+                camel,
+                "worker-count-words",
+                route -> route.weaveById("store-histogram")
+                        .before()
                         .throwException(new IllegalStateException("planted worker bug")));
-        AdviceWith.adviceWith(camel, "dead-letter",
+        AdviceWith.adviceWith(
+                camel,
+                "dead-letter",
                 route -> route.weaveById("publish-dead-letter").after().to("mock:dead-letters"));
         MockEndpoint deadLetters = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
         deadLetters.expectedMessageCount(1);

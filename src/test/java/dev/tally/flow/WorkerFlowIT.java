@@ -16,7 +16,10 @@ class WorkerFlowIT extends FullStackTest {
 
     @Test
     void countsAPlainTextDocument() {
-        NotifyBuilder counted = new NotifyBuilder(camel).fromRoute("worker-count-words").whenCompleted(1).create();
+        NotifyBuilder counted = new NotifyBuilder(camel)
+                .fromRoute("worker-count-words")
+                .whenCompleted(1)
+                .create();
         String jobId = submit(documents.url("/plain.txt"));
 
         assertThat(counted.matches(20, TimeUnit.SECONDS)).isTrue();

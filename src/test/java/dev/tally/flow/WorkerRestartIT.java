@@ -1,7 +1,7 @@
 package dev.tally.flow;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.camel.builder.Builder.header;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tally.support.FullStackTest;
@@ -35,7 +35,10 @@ class WorkerRestartIT extends FullStackTest {
             assertThat(api.job(jobId).data().path("status").asText()).isEqualTo("IN_PROGRESS");
 
             camel.getRouteController().startRoute(WORKER);
-            assertThat(awaitFinished(jobId, Duration.ofSeconds(20)).path("status").asText()).isEqualTo("COMPLETE");
+            assertThat(awaitFinished(jobId, Duration.ofSeconds(20))
+                            .path("status")
+                            .asText())
+                    .isEqualTo("COMPLETE");
         } finally {
             camel.getRouteController().startRoute(WORKER);
         }
@@ -43,7 +46,8 @@ class WorkerRestartIT extends FullStackTest {
 
     @Test
     void aMessageInFlightWhenTheWorkerLosesItsConnectionIsRedeliveredByTheBrokerAndCompletes() {
-        NotifyBuilder redelivered = new NotifyBuilder(camel).fromRoute(WORKER)
+        NotifyBuilder redelivered = new NotifyBuilder(camel)
+                .fromRoute(WORKER)
                 .filter(header("CamelSpringRabbitmqRedelivered").isEqualTo(true))
                 .whenCompleted(1)
                 .create();
@@ -55,8 +59,13 @@ class WorkerRestartIT extends FullStackTest {
             // the worker holds the message unacknowledged; losing its connection hands the message back to the broker
             connectionFactory.resetConnection();
 
-            assertThat(redelivered.matches(30, TimeUnit.SECONDS)).as("broker redelivered the message").isTrue();
-            assertThat(awaitFinished(jobId, Duration.ofSeconds(5)).path("status").asText()).isEqualTo("COMPLETE");
+            assertThat(redelivered.matches(30, TimeUnit.SECONDS))
+                    .as("broker redelivered the message")
+                    .isTrue();
+            assertThat(awaitFinished(jobId, Duration.ofSeconds(5))
+                            .path("status")
+                            .asText())
+                    .isEqualTo("COMPLETE");
             assertThat(documents.hits("/gated/restart")).isGreaterThanOrEqualTo(2);
         } finally {
             documents.open("restart");

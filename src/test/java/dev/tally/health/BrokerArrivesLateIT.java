@@ -10,9 +10,9 @@ import dev.tally.support.TcpProxy;
 import dev.tally.support.TestStack;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,27 +52,40 @@ class BrokerArrivesLateIT {
     void theWorkerStartsWithoutTheBrokerAndConsumesWhenItArrives() {
         OperatorHttp http = new OperatorHttp(port);
         ApiClient api = new ApiClient(port);
-        assertThat(camel.getStatus().isStarted()).as("Camel started without the broker").isTrue();
+        assertThat(camel.getStatus().isStarted())
+                .as("Camel started without the broker")
+                .isTrue();
         assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
         assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(api.submit(TestStack.documents().url("/too-early.txt")).status()).isEqualTo(503);
+        assertThat(api.submit(TestStack.documents().url("/too-early.txt")).status())
+                .isEqualTo(503);
 
         BROKER.open();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
-        assertThat(camel.getRouteController().getRouteStatus(WORKER).isStarted()).isTrue();
+        assertThat(camel.getRouteController().getRouteStatus(WORKER).isStarted())
+                .isTrue();
         String jobId = api.submitOk(TestStack.documents().url("/broker-arrived.txt"));
-        assertThat(api.awaitFinished(jobId, Duration.ofSeconds(30)).path("status").asText()).isEqualTo("COMPLETE");
+        assertThat(api.awaitFinished(jobId, Duration.ofSeconds(30))
+                        .path("status")
+                        .asText())
+                .isEqualTo("COMPLETE");
 
         BROKER.close();
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> http.get("/actuator/health/readiness").statusCode() == 503);
         assertThat(http.get("/health").statusCode()).isEqualTo(503);
 
         BROKER.open();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
         String again = api.submitOk(TestStack.documents().url("/broker-back.txt"));
-        assertThat(api.awaitFinished(again, Duration.ofSeconds(30)).path("status").asText()).isEqualTo("COMPLETE");
+        assertThat(api.awaitFinished(again, Duration.ofSeconds(30))
+                        .path("status")
+                        .asText())
+                .isEqualTo("COMPLETE");
     }
 }

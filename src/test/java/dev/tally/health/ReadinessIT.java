@@ -37,8 +37,10 @@ class ReadinessIT extends FullStackTest {
         assertThat(camelChecks.path("route:worker-count-words").asText()).isEqualTo("UP");
         assertThat(camelChecks.path("consumer:worker-count-words").asText()).isEqualTo("UP");
         assertThat(camelChecks.path("route:api-word-count").asText()).isEqualTo("UP");
-        assertThat(health.path("components").path("mongodb").path("status").asText()).isEqualTo("UP");
-        assertThat(health.path("components").path("rabbitmq").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("mongodb").path("status").asText())
+                .isEqualTo("UP");
+        assertThat(health.path("components").path("rabbitmq").path("status").asText())
+                .isEqualTo("UP");
         assertThat(health.path("groups").toString()).contains("liveness", "readiness");
 
         // anyone may ask, but only the admin sees what is inside
@@ -52,12 +54,15 @@ class ReadinessIT extends FullStackTest {
         assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         TestStack.stopMongo();
         try {
-            HttpResponse<String> readiness = http.get("/actuator/health/readiness", "Authorization", OperatorHttp.admin());
+            HttpResponse<String> readiness =
+                    http.get("/actuator/health/readiness", "Authorization", OperatorHttp.admin());
             assertThat(readiness.statusCode()).isEqualTo(503);
             JsonNode ready = json(readiness);
             assertThat(ready.path("status").asText()).isEqualTo("DOWN");
-            assertThat(ready.path("components").path("mongodb").path("status").asText()).isEqualTo("DOWN");
-            assertThat(ready.path("components").path("rabbitmq").path("status").asText()).isEqualTo("UP");
+            assertThat(ready.path("components").path("mongodb").path("status").asText())
+                    .isEqualTo("DOWN");
+            assertThat(ready.path("components").path("rabbitmq").path("status").asText())
+                    .isEqualTo("UP");
 
             HttpResponse<String> liveness = http.get("/actuator/health/liveness");
             assertThat(liveness.statusCode()).isEqualTo(200);
@@ -67,11 +72,17 @@ class ReadinessIT extends FullStackTest {
             HttpResponse<String> publicHealth = http.get("/health");
             assertThat(publicHealth.statusCode()).isEqualTo(503);
             assertThat(json(publicHealth).path("data").path("status").asText()).isEqualTo("FAIL");
-            assertThat(json(publicHealth).path("data").path("services").path("mongodb").asText()).isEqualTo("DOWN");
+            assertThat(json(publicHealth)
+                            .path("data")
+                            .path("services")
+                            .path("mongodb")
+                            .asText())
+                    .isEqualTo("DOWN");
         } finally {
             TestStack.startMongo();
         }
-        await().atMost(Duration.ofSeconds(15)).until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
         HttpResponse<String> publicHealth = http.get("/health");
         assertThat(publicHealth.statusCode()).isEqualTo(200);
         assertThat(json(publicHealth).path("data").path("status").asText()).isEqualTo("PASS");

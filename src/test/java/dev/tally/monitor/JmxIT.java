@@ -18,12 +18,18 @@ class JmxIT extends FullStackTest {
     @Test
     void everyRouteHasAnMBeanUnderTheTallyContext() throws Exception {
         assertThat(camel.getName()).isEqualTo("tally");
-        assertThat(camel.getManagementStrategy().getManagementAgent()).as("Camel management is on").isNotNull();
-        assertThat(jmx.isRegistered(new ObjectName("org.apache.camel:context=tally,type=context,name=\"tally\""))).isTrue();
-        assertThat(camel.getRoutes()).extracting(Route::getRouteId)
+        assertThat(camel.getManagementStrategy().getManagementAgent())
+                .as("Camel management is on")
+                .isNotNull();
+        assertThat(jmx.isRegistered(new ObjectName("org.apache.camel:context=tally,type=context,name=\"tally\"")))
+                .isTrue();
+        assertThat(camel.getRoutes())
+                .extracting(Route::getRouteId)
                 .contains("api-word-count", "api-submit-job", "worker-count-words", "worker-fail-job", "dead-letter");
         for (Route route : camel.getRoutes()) {
-            assertThat(jmx.isRegistered(routeMBean(route.getRouteId()))).as(route.getRouteId()).isTrue();
+            assertThat(jmx.isRegistered(routeMBean(route.getRouteId())))
+                    .as(route.getRouteId())
+                    .isTrue();
         }
     }
 
@@ -33,9 +39,11 @@ class JmxIT extends FullStackTest {
         long before = (Long) jmx.getAttribute(worker, "ExchangesCompleted");
 
         String jobId = submit(documents.url("/jmx.txt"));
-        assertThat(awaitFinished(jobId, Duration.ofSeconds(20)).path("status").asText()).isEqualTo("COMPLETE");
+        assertThat(awaitFinished(jobId, Duration.ofSeconds(20)).path("status").asText())
+                .isEqualTo("COMPLETE");
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> (Long) jmx.getAttribute(worker, "ExchangesCompleted") > before);
         assertThat(jmx.getAttribute(worker, "State")).isEqualTo("Started");
     }

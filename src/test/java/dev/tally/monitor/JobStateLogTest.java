@@ -51,10 +51,12 @@ class JobStateLogTest {
 
     @Test
     void aFailedJobIsAWarningWithItsReason() {
-        JobStateLog.changed("6b0a3fb4e08e95152fdf5444", "FAIL", Duration.ofMillis(20), null, null, "HTTP 404 fetching http://x/");
+        JobStateLog.changed(
+                "6b0a3fb4e08e95152fdf5444", "FAIL", Duration.ofMillis(20), null, null, "HTTP 404 fetching http://x/");
 
-        assertThat(lines.list.get(0).getFormattedMessage()).endsWith("status=FAIL duration_ms=20 bytes=null words=null"
-                + " reason=\"HTTP 404 fetching http://x/\"");
+        assertThat(lines.list.get(0).getFormattedMessage())
+                .endsWith(
+                        "status=FAIL duration_ms=20 bytes=null words=null" + " reason=\"HTTP 404 fetching http://x/\"");
         assertThat(lines.list.get(0).getLevel().toString()).isEqualTo("WARN");
     }
 
@@ -74,7 +76,10 @@ class JobStateLogTest {
     private String encode(String format, ILoggingEvent event) {
         StructuredLogEncoder encoder = new StructuredLogEncoder();
         encoder.setContext(jobs.getLoggerContext());
-        jobs.getLoggerContext().putObject(Environment.class.getName(), new MockEnvironment().withProperty("spring.application.name", "tally"));
+        jobs.getLoggerContext()
+                .putObject(
+                        Environment.class.getName(),
+                        new MockEnvironment().withProperty("spring.application.name", "tally"));
         encoder.setFormat(format);
         encoder.start();
         try {

@@ -45,9 +45,11 @@ class MetricsIT extends FullStackTest {
     void prometheusNeedsTheAdminCredentials() {
         HttpResponse<String> anonymous = http.get("/actuator/prometheus");
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(http.get("/actuator/prometheus", "Authorization", OperatorHttp.basic(TestStack.ADMIN_USER, "wrong"))
-                .statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -56,27 +58,37 @@ class MetricsIT extends FullStackTest {
 
         String complete = submit(documents.url("/metrics-complete.txt"));
         String missing = submit(documents.url("/missing"));
-        assertThat(awaitFinished(complete, Duration.ofSeconds(20)).path("status").asText()).isEqualTo("COMPLETE");
-        assertThat(awaitFinished(missing, Duration.ofSeconds(20)).path("status").asText()).isEqualTo("FAIL");
+        assertThat(awaitFinished(complete, Duration.ofSeconds(20))
+                        .path("status")
+                        .asText())
+                .isEqualTo("COMPLETE");
+        assertThat(awaitFinished(missing, Duration.ofSeconds(20)).path("status").asText())
+                .isEqualTo("FAIL");
 
         // the notifier runs as the exchange completes, just after the job document was written
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             PrometheusText after = scrape();
             assertThat(grew(before, after, "tally_jobs_accepted_total")).isGreaterThanOrEqualTo(2);
             assertThat(grew(before, after, "tally_jobs_completed_total")).isGreaterThanOrEqualTo(1);
-            assertThat(grew(before, after, "tally_jobs_failed_total", "reason=\"http_4xx\"")).isGreaterThanOrEqualTo(1);
-            assertThat(grew(before, after, "tally_job_duration_seconds_count", "status=\"COMPLETE\"")).isGreaterThanOrEqualTo(1);
-            assertThat(grew(before, after, "tally_job_duration_seconds_count", "status=\"FAIL\"")).isGreaterThanOrEqualTo(1);
+            assertThat(grew(before, after, "tally_jobs_failed_total", "reason=\"http_4xx\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(grew(before, after, "tally_job_duration_seconds_count", "status=\"COMPLETE\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(grew(before, after, "tally_job_duration_seconds_count", "status=\"FAIL\""))
+                    .isGreaterThanOrEqualTo(1);
             assertThat(grew(before, after, "tally_document_size_bytes_count")).isGreaterThanOrEqualTo(1);
             assertThat(grew(before, after, "tally_document_size_bytes_sum"))
                     .isGreaterThanOrEqualTo(DEFAULT_TEXT.getBytes(StandardCharsets.UTF_8).length);
             assertThat(grew(before, after, "tally_tokens_counted_total")).isGreaterThanOrEqualTo(10);
             assertThat(grew(before, after, "camel_exchanges_succeeded_total", "routeId=\"worker-count-words\""))
                     .isGreaterThanOrEqualTo(2);
-            assertThat(grew(before, after, "camel_exchanges_total", "routeId=\"api-word-count\"")).isGreaterThanOrEqualTo(2);
+            assertThat(grew(before, after, "camel_exchanges_total", "routeId=\"api-word-count\""))
+                    .isGreaterThanOrEqualTo(2);
         });
         PrometheusText after = scrape();
-        assertThat(after.has("tally_job_duration_seconds_bucket")).as("a histogram, not only a summary").isTrue();
+        assertThat(after.has("tally_job_duration_seconds_bucket"))
+                .as("a histogram, not only a summary")
+                .isTrue();
         assertThat(after.has("tally_document_size_bytes_bucket")).isTrue();
         assertThat(after.has("jvm_memory_used_bytes")).isTrue();
         assertThat(after.has("http_server_requests_seconds_count")).isTrue();
@@ -86,18 +98,27 @@ class MetricsIT extends FullStackTest {
     @Test
     void deadLettersAndQueueDepthsAreVisible() {
         PrometheusText before = scrape();
-        rabbit.send("", TestStack.QUEUE, new Message("not json".getBytes(StandardCharsets.UTF_8), new MessageProperties()));
-        assertThat(rabbit.receive(TestStack.DEAD_LETTER_QUEUE, 15_000)).as("the poison message was dead-lettered").isNotNull();
-        rabbit.send("", TestStack.DEAD_LETTER_QUEUE, new Message("parked".getBytes(StandardCharsets.UTF_8), new MessageProperties()));
+        rabbit.send(
+                "", TestStack.QUEUE, new Message("not json".getBytes(StandardCharsets.UTF_8), new MessageProperties()));
+        assertThat(rabbit.receive(TestStack.DEAD_LETTER_QUEUE, 15_000))
+                .as("the poison message was dead-lettered")
+                .isNotNull();
+        rabbit.send(
+                "",
+                TestStack.DEAD_LETTER_QUEUE,
+                new Message("parked".getBytes(StandardCharsets.UTF_8), new MessageProperties()));
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             PrometheusText after = scrape();
             assertThat(grew(before, after, "tally_dead_letters_total")).isGreaterThanOrEqualTo(1);
             // the snapshot is at most tally.metrics.queue-depth-max-age-ms old
-            assertThat(after.value("tally_queue_messages", "queue=\"" + TestStack.DEAD_LETTER_QUEUE + "\"")).isEqualTo(1);
-            assertThat(after.value("tally_queue_consumers", "queue=\"" + TestStack.QUEUE + "\"")).isPositive();
+            assertThat(after.value("tally_queue_messages", "queue=\"" + TestStack.DEAD_LETTER_QUEUE + "\""))
+                    .isEqualTo(1);
+            assertThat(after.value("tally_queue_consumers", "queue=\"" + TestStack.QUEUE + "\""))
+                    .isPositive();
         });
-        assertThat(scrape().value("tally_queue_messages", "queue=\"" + TestStack.QUEUE + "\"")).isZero();
+        assertThat(scrape().value("tally_queue_messages", "queue=\"" + TestStack.QUEUE + "\""))
+                .isZero();
     }
 
     private PrometheusText scrape() {

@@ -47,8 +47,11 @@ class EnvironmentSettingsIT {
         Process tally = builder.start();
         try {
             ApiClient api = new ApiClient(port);
-            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions().until(() -> api.send("GET", "/health", null, null).status() == 200);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> api.send("GET", "/health", null, null).status() == 200);
 
             awaitConsumers(settings.get("TALLY_QUEUE"), 3);
 
@@ -57,7 +60,8 @@ class EnvironmentSettingsIT {
             JsonNode job = api.awaitFinished(jobId, Duration.ofSeconds(30));
             assertThat(job.path("status").asText()).as("log %s", log).isEqualTo("FAIL");
             assertThat(TestStack.documents().hits("/broken") - before)
-                    .as("one try and TALLY_REDELIVERY_MAX_ATTEMPTS=1 retry (default 3)").isEqualTo(2);
+                    .as("one try and TALLY_REDELIVERY_MAX_ATTEMPTS=1 retry (default 3)")
+                    .isEqualTo(2);
 
             assertThat(Files.readString(log))
                     .contains("Live route reloading enabled (directory: " + routes.directory() + ")");
@@ -73,7 +77,9 @@ class EnvironmentSettingsIT {
         try {
             RabbitAdmin admin = new RabbitAdmin(factory);
             Awaitility.await("TALLY_WORKER_CONCURRENCY=" + expected + " consumers on " + queue)
-                    .atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(200))
+                    .atMost(Duration.ofSeconds(30))
+                    .during(Duration.ofSeconds(2))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> admin.getQueueInfo(queue) != null
                             && admin.getQueueInfo(queue).getConsumerCount() == expected);
         } finally {

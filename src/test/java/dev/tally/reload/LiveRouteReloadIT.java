@@ -43,6 +43,7 @@ class LiveRouteReloadIT {
     private static final String ERRORS = "errors.camel.yaml";
     /** A stable step of the worker route, to insert before. */
     private static final String FETCH_STEP = "        - bean:\n            ref: documentFetcher\n";
+
     private static final String BLOCKING_STEPS = """
                     - log:
                         message: "edited live: checking ${exchangeProperty.jobUrl}"
@@ -95,28 +96,36 @@ class LiveRouteReloadIT {
         assertThat(statusOf(documents.url("/allowed.txt"))).isEqualTo("COMPLETE");
         assertThat(output.getOut()).contains("edited live: checking " + documents.url("/allowed.txt"));
         assertThat(camel.getRoute("api-word-count"))
-                .as("routes of other files keep running (routes-reload-remove-all-routes=false)").isSameAs(api);
+                .as("routes of other files keep running (routes-reload-remove-all-routes=false)")
+                .isSameAs(api);
     }
 
     @Test
     void aBrokenEditLeavesTheRunningRoutesAndLogsWhy(CapturedOutput output) {
         Route worker = camel.getRoute("worker-count-words");
 
-        rejected(() -> ROUTES.write(WORKER,
-                RouteFiles.builtInWith(WORKER, FETCH_STEP, "      broken: [yaml\n" + FETCH_STEP)));
+        rejected(() ->
+                ROUTES.write(WORKER, RouteFiles.builtInWith(WORKER, FETCH_STEP, "      broken: [yaml\n" + FETCH_STEP)));
 
-        awaitLogged(output, "Error reloading routes from file: " + ROUTES.directory().resolve(WORKER)
-                + " due to: not applied, its routes run unchanged: ParserException: while parsing a flow sequence");
+        awaitLogged(
+                output,
+                "Error reloading routes from file: " + ROUTES.directory().resolve(WORKER)
+                        + " due to: not applied, its routes run unchanged: ParserException: while parsing a flow sequence");
         assertThat(camel.getRoute("worker-count-words")).as("never stopped").isSameAs(worker);
         assertThat(statusOf(documents.url("/blocked/after-bad-yaml.txt"))).isEqualTo("COMPLETE");
 
         // parses, but cannot be built: Camel has already removed the worker routes when it finds out
         rejected(() -> ROUTES.write(WORKER, RouteFiles.builtInWith(WORKER, "ref: documentFetcher", "ref: noSuchBean")));
 
-        awaitLogged(output, "Error reloading routes from file: " + ROUTES.directory().resolve(WORKER)
-                + " due to: not applied, its previous version was loaded again and runs as before: "
-                + "NoSuchBeanException: No bean could be found in the registry for: noSuchBean");
-        assertThat(camel.getRouteController().getRouteStatus("worker-count-words").isStarted()).isTrue();
+        awaitLogged(
+                output,
+                "Error reloading routes from file: " + ROUTES.directory().resolve(WORKER)
+                        + " due to: not applied, its previous version was loaded again and runs as before: "
+                        + "NoSuchBeanException: No bean could be found in the registry for: noSuchBean");
+        assertThat(camel.getRouteController()
+                        .getRouteStatus("worker-count-words")
+                        .isStarted())
+                .isTrue();
         assertThat(statusOf(documents.url("/blocked/after-bad-bean.txt"))).isEqualTo("COMPLETE");
 
         // and the next good edit still applies
@@ -128,14 +137,24 @@ class LiveRouteReloadIT {
     void anEditedRouteConfigurationReachesTheRoutesThatUseIt() {
         assertThat(fetchesOf("/broken")).as("1 + tally.redelivery.max-attempts").isEqualTo(4);
 
-        applied(() -> ROUTES.write(ERRORS, RouteFiles.builtInWith(ERRORS,
-                "maximumRedeliveries: \"{{tally.redelivery.max-attempts}}\"", "maximumRedeliveries: \"0\"")));
+        applied(() -> ROUTES.write(
+                ERRORS,
+                RouteFiles.builtInWith(
+                        ERRORS,
+                        "maximumRedeliveries: \"{{tally.redelivery.max-attempts}}\"",
+                        "maximumRedeliveries: \"0\"")));
         assertThat(fetchesOf("/broken")).as("no retries after the edit").isEqualTo(1);
 
-        rejected(() -> ROUTES.write(ERRORS, RouteFiles.builtInWith(ERRORS,
-                "maximumRedeliveries: \"{{tally.redelivery.max-attempts}}\"", "maximumRedeliveries: \"0\"")
-                .replace("- dev.tally.fetch.PermanentFetchException", "- dev.tally.fetch.NoSuchException")));
-        assertThat(fetchesOf("/broken")).as("the last good configuration still applies").isEqualTo(1);
+        rejected(() -> ROUTES.write(
+                ERRORS,
+                RouteFiles.builtInWith(
+                                ERRORS,
+                                "maximumRedeliveries: \"{{tally.redelivery.max-attempts}}\"",
+                                "maximumRedeliveries: \"0\"")
+                        .replace("- dev.tally.fetch.PermanentFetchException", "- dev.tally.fetch.NoSuchException")));
+        assertThat(fetchesOf("/broken"))
+                .as("the last good configuration still applies")
+                .isEqualTo(1);
         assertThat(statusOf(documents.url("/after-bad-configuration.txt"))).isEqualTo("COMPLETE");
     }
 
@@ -171,7 +190,8 @@ class LiveRouteReloadIT {
 
     /** Camel counts a failed reload before it logs it. */
     private static void awaitLogged(CapturedOutput output, String line) {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).contains(line));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(output.getOut()).contains(line));
     }
 
     private RouteWatcherReloadStrategy watcher() {

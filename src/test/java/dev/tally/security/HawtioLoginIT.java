@@ -27,13 +27,17 @@ class HawtioLoginIT extends FullStackTest {
     @BeforeEach
     void browser() {
         cookies = new CookieManager();
-        browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        browser = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
     }
 
     @Test
     void thePageIsOpenAndItsDataNeedsALogin() throws Exception {
-        assertThat(send("GET", "/actuator/hawtio/index.html", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/hawtio/index.html", null).statusCode())
+                .isEqualTo(200);
         HttpResponse<String> data = send("POST", "/actuator/hawtio/jolokia", "{\"type\":\"version\"}");
         assertThat(data.statusCode()).isEqualTo(403);
         assertThat(data.headers().firstValue("WWW-Authenticate")).isEmpty();
@@ -46,7 +50,9 @@ class HawtioLoginIT extends FullStackTest {
         assertThat(login.body()).contains("\"name\":\"" + TestStack.ADMIN_USER + "\"");
         String session = sessionId();
 
-        HttpResponse<String> read = send("POST", "/actuator/hawtio/jolokia",
+        HttpResponse<String> read = send(
+                "POST",
+                "/actuator/hawtio/jolokia",
                 "{\"type\":\"read\",\"mbean\":\"" + JolokiaIT.WORKER_MBEAN + "\",\"attribute\":\"State\"}");
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("\"value\":\"Started\"");
@@ -63,7 +69,9 @@ class HawtioLoginIT extends FullStackTest {
     void aLoginWithWrongCredentialsIsRefused() throws Exception {
         assertThat(login(TestStack.ADMIN_USER, "wrong").statusCode()).isEqualTo(403);
         assertThat(login("nobody", TestStack.ADMIN_PASSWORD).statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/actuator/hawtio/jolokia", "{\"type\":\"version\"}").statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/actuator/hawtio/jolokia", "{\"type\":\"version\"}")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -73,23 +81,33 @@ class HawtioLoginIT extends FullStackTest {
         String first = sessionId();
         login(TestStack.ADMIN_USER, TestStack.ADMIN_PASSWORD);
         assertThat(sessionId()).isNotEqualTo(first);
-        assertThat(send("POST", "/actuator/hawtio/jolokia", "{\"type\":\"version\"}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/actuator/hawtio/jolokia", "{\"type\":\"version\"}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private HttpResponse<String> login(String user, String password) throws Exception {
-        return send("POST", "/actuator/hawtio/auth/login",
+        return send(
+                "POST",
+                "/actuator/hawtio/auth/login",
                 "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
     }
 
     private String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no session cookie"));
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie"));
     }
 
-    private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+    private HttpResponse<String> send(String method, String path, String json)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

@@ -42,12 +42,17 @@ class JolokiaAccessTest {
         ObjectName route = new ObjectName("org.apache.camel:context=tally,type=routes,name=\"worker-count-words\"");
         ObjectName hawtioSecurity = new ObjectName("hawtio:type=security,area=jmx,name=HawtioDummyJMXSecurity");
         assertThat(readOnly.isOperationAllowed(context, "dumpRoutesAsXml()")).isTrue();
-        assertThat(readOnly.isOperationAllowed(route, "dumpRouteStatsAsXml(boolean,boolean)")).isTrue();
-        assertThat(readOnly.isOperationAllowed(hawtioSecurity, "canInvoke(java.lang.String)")).isTrue();
+        assertThat(readOnly.isOperationAllowed(route, "dumpRouteStatsAsXml(boolean,boolean)"))
+                .isTrue();
+        assertThat(readOnly.isOperationAllowed(hawtioSecurity, "canInvoke(java.lang.String)"))
+                .isTrue();
         assertThat(readOnly.isOperationAllowed(route, "stop()")).isFalse();
         assertThat(readOnly.isOperationAllowed(route, "remove")).isFalse();
-        assertThat(readOnly.isOperationAllowed(context, "sendBody(java.lang.String,java.lang.Object)")).isFalse();
-        assertThat(readOnly.isOperationAllowed(new ObjectName("java.lang:type=Memory"), "gc")).isFalse();
-        assertThat(readOnly.isOperationAllowed(new ObjectName("evil:type=x"), "dumpAndDelete")).isFalse();
+        assertThat(readOnly.isOperationAllowed(context, "sendBody(java.lang.String,java.lang.Object)"))
+                .isFalse();
+        assertThat(readOnly.isOperationAllowed(new ObjectName("java.lang:type=Memory"), "gc"))
+                .isFalse();
+        assertThat(readOnly.isOperationAllowed(new ObjectName("evil:type=x"), "dumpAndDelete"))
+                .isFalse();
     }
 }

@@ -32,12 +32,23 @@ class JolokiaIT extends FullStackTest {
     void withoutTheAdminCredentialsJolokiaAnswers401() {
         HttpResponse<String> anonymous = http.postJson("/actuator/jolokia", "{\"type\":\"version\"}");
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(http.get("/actuator/jolokia/version").statusCode()).isEqualTo(401);
-        assertThat(http.postJson("/actuator/jolokia", "{\"type\":\"version\"}",
-                "Authorization", OperatorHttp.basic(TestStack.ADMIN_USER, "not-the-password")).statusCode()).isEqualTo(401);
-        assertThat(http.postJson("/actuator/jolokia", "{\"type\":\"version\"}",
-                "Authorization", OperatorHttp.basic("someone", TestStack.ADMIN_PASSWORD)).statusCode()).isEqualTo(401);
+        assertThat(http.postJson(
+                                "/actuator/jolokia",
+                                "{\"type\":\"version\"}",
+                                "Authorization",
+                                OperatorHttp.basic(TestStack.ADMIN_USER, "not-the-password"))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(http.postJson(
+                                "/actuator/jolokia",
+                                "{\"type\":\"version\"}",
+                                "Authorization",
+                                OperatorHttp.basic("someone", TestStack.ADMIN_PASSWORD))
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -46,8 +57,10 @@ class JolokiaIT extends FullStackTest {
 
         String first = submit(documents.url("/jolokia-1.txt"));
         String second = submit(documents.url("/jolokia-2.txt"));
-        assertThat(awaitFinished(first, Duration.ofSeconds(20)).path("status").asText()).isEqualTo("COMPLETE");
-        assertThat(awaitFinished(second, Duration.ofSeconds(20)).path("status").asText()).isEqualTo("COMPLETE");
+        assertThat(awaitFinished(first, Duration.ofSeconds(20)).path("status").asText())
+                .isEqualTo("COMPLETE");
+        assertThat(awaitFinished(second, Duration.ofSeconds(20)).path("status").asText())
+                .isEqualTo("COMPLETE");
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> readCompleted() >= before + 2);
     }
@@ -60,26 +73,33 @@ class JolokiaIT extends FullStackTest {
 
         JsonNode stopRoute = jolokia("{\"type\":\"exec\",\"mbean\":\"" + WORKER_MBEAN + "\",\"operation\":\"stop()\"}");
         assertThat(stopRoute.path("status").asInt()).isEqualTo(403);
-        assertThat(camel.getRouteController().getRouteStatus("worker-count-words").isStarted()).isTrue();
+        assertThat(camel.getRouteController()
+                        .getRouteStatus("worker-count-words")
+                        .isStarted())
+                .isTrue();
 
-        JsonNode write = jolokia("{\"type\":\"write\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\",\"value\":true}");
+        JsonNode write = jolokia(
+                "{\"type\":\"write\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\",\"value\":true}");
         assertThat(write.path("status").asInt()).isEqualTo(403);
 
         // what Hawtio's Camel views need still works: a dump reads and changes nothing
-        JsonNode dump = jolokia("{\"type\":\"exec\",\"mbean\":\"org.apache.camel:context=tally,type=context,name=\\\"tally\\\"\","
-                + "\"operation\":\"dumpRoutesAsXml()\"}");
+        JsonNode dump = jolokia(
+                "{\"type\":\"exec\",\"mbean\":\"org.apache.camel:context=tally,type=context,name=\\\"tally\\\"\","
+                        + "\"operation\":\"dumpRoutesAsXml()\"}");
         assertThat(dump.path("status").asInt()).isEqualTo(200);
         assertThat(dump.path("value").asText()).contains("worker-count-words");
     }
 
     private long readCompleted() {
-        JsonNode read = jolokia("{\"type\":\"read\",\"mbean\":\"" + WORKER_MBEAN + "\",\"attribute\":\"ExchangesCompleted\"}");
+        JsonNode read =
+                jolokia("{\"type\":\"read\",\"mbean\":\"" + WORKER_MBEAN + "\",\"attribute\":\"ExchangesCompleted\"}");
         assertThat(read.path("status").asInt()).as(read.toString()).isEqualTo(200);
         return read.path("value").asLong();
     }
 
     private JsonNode jolokia(String request) {
-        HttpResponse<String> response = http.postJson("/actuator/jolokia", request, "Authorization", OperatorHttp.admin());
+        HttpResponse<String> response =
+                http.postJson("/actuator/jolokia", request, "Authorization", OperatorHttp.admin());
         assertThat(response.statusCode()).isEqualTo(200);
         try {
             return JSON.readTree(response.body());

@@ -56,7 +56,9 @@ class StoreServerIT {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Process store = startStore(dataDir, taken.getLocalPort());
             // before the fix, netty's threads kept it running without a listener: cluster/up waited 240 s
-            assertThat(store.waitFor(60, TimeUnit.SECONDS)).as("exits instead of hanging").isTrue();
+            assertThat(store.waitFor(60, TimeUnit.SECONDS))
+                    .as("exits instead of hanging")
+                    .isTrue();
             assertThat(store.exitValue()).isEqualTo(1);
             assertThat(Files.readString(dataDir.resolve("store.log")))
                     .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": the port is taken");
@@ -68,7 +70,9 @@ class StoreServerIT {
     }
 
     private static void awaitListening(MongoClient client) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
                 .until(() -> client.getDatabase("admin").runCommand(new Document("ping", 1)) != null);
     }
 
@@ -76,11 +80,14 @@ class StoreServerIT {
         Path jar = Path.of("target", "tally.jar");
         assertThat(jar).as("run after mvn package").exists();
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-cp", jar.toString(), "-Dloader.main=" + StoreServer.class.getName(),
-                "org.springframework.boot.loader.launch.PropertiesLauncher"))
+                        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                        "-cp",
+                        jar.toString(),
+                        "-Dloader.main=" + StoreServer.class.getName(),
+                        "org.springframework.boot.loader.launch.PropertiesLauncher"))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("store.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve("store.log").toFile()));
         builder.environment().put("TALLY_STORE_DATA_DIR", dataDir.toString());
         builder.environment().put("TALLY_STORE_PORT", String.valueOf(port));
         return builder.start();

@@ -14,7 +14,8 @@ import java.time.Duration;
 public final class ApiClient {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
     private final Duration requestTimeout;
 
@@ -53,8 +54,11 @@ public final class ApiClient {
 
     /** Polls the job until it leaves IN_PROGRESS, and returns its data. */
     public JsonNode awaitFinished(String jobId, Duration within) {
-        org.awaitility.Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(100))
-                .until(() -> !"IN_PROGRESS".equals(job(jobId).data().path("status").asText()));
+        org.awaitility.Awaitility.await()
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() ->
+                        !"IN_PROGRESS".equals(job(jobId).data().path("status").asText()));
         return job(jobId).data();
     }
 
@@ -69,14 +73,22 @@ public final class ApiClient {
     /** As the operator, with HTTP basic credentials. */
     public Answer admin(String method, String path) {
         String credentials = TestStack.ADMIN_USER + ":" + TestStack.ADMIN_PASSWORD;
-        return send(method, path, null, null,
-                "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return send(
+                method,
+                path,
+                null,
+                null,
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private Answer send(String method, String path, String contentType, String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(requestTimeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -69,7 +69,9 @@ public final class DocumentServer {
 
     /** How many different paths under {@code prefix} were requested more than once (a job fetched again). */
     public long refetched(String prefix) {
-        return hits.entrySet().stream().filter(e -> e.getKey().startsWith(prefix) && e.getValue().get() > 1).count();
+        return hits.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) && e.getValue().get() > 1)
+                .count();
     }
 
     /** The first request to {@code /gated/<name>} waits until {@link #open(String)}; later ones answer at once. */
@@ -104,10 +106,15 @@ public final class DocumentServer {
                 case "/image.png" -> send(exchange, 200, "image/png", "\u0089PNG");
                 case "/huge.txt" -> send(exchange, 200, "text/plain", "word ".repeat(SIZE_CAP / 5 + 10));
                 case "/100mb.txt" -> stream(exchange, 100_000_000, "the quick brown fox jumps over the lazy dog\n");
-                case "/page.html" -> send(exchange, 200, "text/html; charset=utf-8",
-                        "<html><head><title>Tally</title><style>p{color:red}</style><script>var hidden = 1;</script></head>"
-                                + "<body><p>Hello&nbsp;world</p><p>hello <b>again</b></p></body></html>");
-                default -> send(exchange, 200, "text/plain; charset=utf-8", "The cat and the hat. Don't stop 'quoted' 1,000");
+                case "/page.html" ->
+                    send(
+                            exchange,
+                            200,
+                            "text/html; charset=utf-8",
+                            "<html><head><title>Tally</title><style>p{color:red}</style><script>var hidden = 1;</script></head>"
+                                    + "<body><p>Hello&nbsp;world</p><p>hello <b>again</b></p></body></html>");
+                default ->
+                    send(exchange, 200, "text/plain; charset=utf-8", "The cat and the hat. Don't stop 'quoted' 1,000");
             }
             served.incrementAndGet();
         } finally {
@@ -117,7 +124,9 @@ public final class DocumentServer {
 
     private static int trickleMs(HttpExchange exchange) {
         String query = exchange.getRequestURI().getQuery();
-        return query != null && query.startsWith("trickle-ms=") ? Integer.parseInt(query.substring("trickle-ms=".length())) : 0;
+        return query != null && query.startsWith("trickle-ms=")
+                ? Integer.parseInt(query.substring("trickle-ms=".length()))
+                : 0;
     }
 
     /** Sends {@code body} a few bytes at a time, spread over {@code totalMs}: a slow document server. */

@@ -1,19 +1,18 @@
 package dev.tally.support;
 
-import dev.tally.TallyApplication;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.TallyApplication;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 
 /**
  * Tally in one JVM with web and worker roles, against the real RabbitMQ and a MongoDB wire server over TCP.

@@ -13,7 +13,8 @@ import java.util.Base64;
 /** Plain HTTP to the operator surface (actuator, Jolokia, Hawtio), as curl would do it; bodies stay text. */
 public final class OperatorHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
 
     public OperatorHttp(int port) {
@@ -34,9 +35,11 @@ public final class OperatorHttp {
     }
 
     public HttpResponse<String> postJson(String path, String json, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                headers);
     }
 
     /** @param headers name, value, name, value... */

@@ -12,8 +12,13 @@ import java.util.List;
 /** A directory of route files for TALLY_ROUTES_DIR: copies of the built-in ones, edited as an operator would. */
 public final class RouteFiles {
 
-    public static final List<String> BUILT_IN = List.of("admin.camel.yaml", "api.camel.yaml", "dead-letter.camel.yaml",
-            "errors.camel.yaml", "sweeper.camel.yaml", "worker.camel.yaml");
+    public static final List<String> BUILT_IN = List.of(
+            "admin.camel.yaml",
+            "api.camel.yaml",
+            "dead-letter.camel.yaml",
+            "errors.camel.yaml",
+            "sweeper.camel.yaml",
+            "worker.camel.yaml");
 
     private final Path directory;
 
@@ -68,8 +73,11 @@ public final class RouteFiles {
         try {
             Path draft = Files.createTempFile(directory.getParent(), file, ".draft");
             Files.writeString(draft, text);
-            Files.move(draft, directory.resolve(file),
-                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    draft,
+                    directory.resolve(file),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,16 +34,19 @@ public final class StoreProcess implements AutoCloseable {
             Path log = Files.createDirectories(Path.of("target", "child-logs"))
                     .resolve(TestStack.RUN_ID + "-" + name + ".log");
             ProcessBuilder builder = new ProcessBuilder(List.of(
-                    System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                    "-cp", Path.of("target", "tally.jar").toString(), "-Dloader.main=dev.tally.store.StoreServer",
-                    "org.springframework.boot.loader.launch.PropertiesLauncher"))
+                            System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                            "-cp",
+                            Path.of("target", "tally.jar").toString(),
+                            "-Dloader.main=dev.tally.store.StoreServer",
+                            "org.springframework.boot.loader.launch.PropertiesLauncher"))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("TALLY_STORE_DATA_DIR", dataDir.toString());
             builder.environment().put("TALLY_STORE_PORT", String.valueOf(port));
             long readyBefore = readyLines(log);
             StoreProcess store = new StoreProcess(builder.start(), log, port);
-            Awaitility.await(name + " listening (log " + log + ")").atMost(Duration.ofSeconds(120))
+            Awaitility.await(name + " listening (log " + log + ")")
+                    .atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> readyLines(log) > readyBefore || !store.process.isAlive());
             if (!store.process.isAlive()) {

@@ -50,13 +50,18 @@ public final class TallyProcess implements AutoCloseable {
         env.put("TALLY_REDELIVERY_INITIAL_DELAY_MS", "100");
         env.put("TALLY_REDELIVERY_MAX_DELAY_MS", "400");
         env.putAll(overrides);
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(
+                javaBinary(),
+                "-Xmx256m",
                 // the children start while other JVMs compete for two cores: C1 only starts them much faster
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toString()));
         try {
             Path log = Files.createDirectories(Path.of("target", "child-logs"))
                     .resolve(TestStack.RUN_ID + "-" + name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
             return new TallyProcess(name, builder.start(), port, log);
         } catch (IOException e) {
@@ -71,7 +76,9 @@ public final class TallyProcess implements AutoCloseable {
 
     public TallyProcess awaitHealthy(Duration within) {
         ApiClient api = api();
-        Awaitility.await(name + " healthy (log " + log + ")").atMost(within).pollInterval(Duration.ofMillis(250))
+        Awaitility.await(name + " healthy (log " + log + ")")
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {

@@ -39,7 +39,10 @@ public final class TcpProxy implements AutoCloseable {
      * proxy's clients, so a test can pick out its own connections on a shared server.
      */
     public Set<Integer> upstreamPorts() {
-        return upstreams.stream().filter(socket -> !socket.isClosed()).map(Socket::getLocalPort).collect(Collectors.toSet());
+        return upstreams.stream()
+                .filter(socket -> !socket.isClosed())
+                .map(Socket::getLocalPort)
+                .collect(Collectors.toSet());
     }
 
     public synchronized void open() {
@@ -88,16 +91,19 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     private void pipe(Socket from, Socket to) {
-        Thread copying = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // one side went away
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "tcp-proxy-pipe-" + port);
+        Thread copying = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        in.transferTo(out);
+                    } catch (IOException e) {
+                        // one side went away
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                    }
+                },
+                "tcp-proxy-pipe-" + port);
         copying.setDaemon(true);
         copying.start();
     }

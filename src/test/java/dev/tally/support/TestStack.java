@@ -107,8 +107,10 @@ public final class TestStack {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(RABBIT_HOST, RABBIT_PORT), 2000);
         } catch (IOException e) {
-            throw new IllegalStateException("The integration tests need RabbitMQ on " + RABBIT_HOST + ":" + RABBIT_PORT
-                    + " (guest/guest); start it with 'rabbitmq-server -detached'. Cause: " + e, e);
+            throw new IllegalStateException(
+                    "The integration tests need RabbitMQ on " + RABBIT_HOST + ":" + RABBIT_PORT
+                            + " (guest/guest); start it with 'rabbitmq-server -detached'. Cause: " + e,
+                    e);
         }
     }
 }

@@ -55,8 +55,10 @@ class StaleJobsTest {
         insert("IN_PROGRESS", NOW.minusSeconds(5), null);
         insert("COMPLETE", NOW.minusSeconds(3600), null);
 
-        CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> sweeper(NOW).claimForRepublish());
-        CompletableFuture<List<String>> second = CompletableFuture.supplyAsync(() -> sweeper(NOW).claimForRepublish());
+        CompletableFuture<List<String>> first =
+                CompletableFuture.supplyAsync(() -> sweeper(NOW).claimForRepublish());
+        CompletableFuture<List<String>> second =
+                CompletableFuture.supplyAsync(() -> sweeper(NOW).claimForRepublish());
         List<String> a = first.join();
         List<String> b = second.join();
 
@@ -90,8 +92,11 @@ class StaleJobsTest {
 
     private String insert(String status, Instant updatedAt, Instant sweptAt) {
         ObjectId id = new ObjectId();
-        Document job = new Document("_id", id).append("url", "http://x.test/").append("status", status)
-                .append("created_at", Date.from(updatedAt)).append("updated_at", Date.from(updatedAt));
+        Document job = new Document("_id", id)
+                .append("url", "http://x.test/")
+                .append("status", status)
+                .append("created_at", Date.from(updatedAt))
+                .append("updated_at", Date.from(updatedAt));
         if (sweptAt != null) {
             job.append(StaleJobs.SWEPT_AT, Date.from(sweptAt));
         }

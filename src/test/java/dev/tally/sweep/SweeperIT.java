@@ -67,14 +67,16 @@ class SweeperIT {
         try {
             String jobId = lostJob(TestStack.documents().url("/never-worked.txt"));
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> admin.getQueueInfo(TestStack.QUEUE + QUEUE_SUFFIX).getMessageCount() == 1);
+                    .until(() ->
+                            admin.getQueueInfo(TestStack.QUEUE + QUEUE_SUFFIX).getMessageCount() == 1);
 
             JsonNode job = new ApiClient(port).awaitFinished(jobId, Duration.ofSeconds(15));
 
             assertThat(job.path("status").asText()).isEqualTo("FAIL");
             assertThat(job.path("error").asText()).isEqualTo("timed out");
             assertThat(admin.getQueueInfo(TestStack.QUEUE + QUEUE_SUFFIX).getMessageCount())
-                    .as("re-published once only").isEqualTo(1);
+                    .as("re-published once only")
+                    .isEqualTo(1);
         } finally {
             camel.getRouteController().startRoute("worker-count-words");
         }
@@ -84,9 +86,14 @@ class SweeperIT {
     private String lostJob(String url) {
         ObjectId id = new ObjectId();
         Date anHourAgo = new Date(System.currentTimeMillis() - 3_600_000);
-        tallyMongo.getDatabase(DATABASE).getCollection("jobs").insertOne(new Document("_id", id)
-                .append("url", url).append("status", "IN_PROGRESS")
-                .append("created_at", anHourAgo).append("updated_at", anHourAgo));
+        tallyMongo
+                .getDatabase(DATABASE)
+                .getCollection("jobs")
+                .insertOne(new Document("_id", id)
+                        .append("url", url)
+                        .append("status", "IN_PROGRESS")
+                        .append("created_at", anHourAgo)
+                        .append("updated_at", anHourAgo));
         return id.toHexString();
     }
 }

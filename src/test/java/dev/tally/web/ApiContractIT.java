@@ -27,8 +27,8 @@ class ApiContractIT extends FullStackTest {
         assertThat(answer.data().path("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(answer.data().path("created_at").asText()).isNotBlank();
         assertThat(answer.raw().headers().firstValue("Location")).contains("/word-count/" + jobId);
-        assertThat(answer.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(answer.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     }
 
     @Test
@@ -57,38 +57,40 @@ class ApiContractIT extends FullStackTest {
     }
 
     @ParameterizedTest(name = "{0} {1} [{2}] -> {4}")
-    @CsvSource(delimiter = '|', value = {
-        "POST | /word-count   | application/x-www-form-urlencoded | url=http://x.test    | 400 | application/json",
-        "POST | /word-count   | text/plain                        | {\"url\": \"http://x.test\"} | 400 | application/json",
-        "POST | /word-count   |                                   |                      | 400 | application/json",
-        "GET  | /word-count   |                                   |                      | 400 | application/json",
-        "GET  | /word-count   | text/plain                        | {\"job_id\": \"6b0a3fb7e08e95152fdf5445\"} | 400 | application/json",
-        "POST | /word-count   | application/json                  | {not json            | 400 | JSON",
-        "POST | /word-count   | application/json                  |                      | 400 | JSON",
-        "POST | /word-count   | application/json                  | [\"http://x.test\"]  | 400 | JSON object",
-        "POST | /word-count   | application/json                  | {}                   | 400 | `url`",
-        "POST | /word-count   | application/json                  | {\"url\": 12}        | 400 | `url`",
-        "POST | /word-count   | application/json                  | {\"url\": \"x.test\"}| 400 | `url`",
-        "POST | /word-count   | application/json                  | {\"url\": \"ftp://x.test/a\"} | 400 | `url`",
-        "POST | /word-count   | application/json                  | {\"url\": \"http://\"} | 400 | `url`",
-        "GET  | /word-count   | application/json                  | {}                   | 400 | job_id",
-        "GET  | /word-count   | application/json                  | {\"job_id\": \"nope\"} | 400 | job_id",
-        "GET  | /word-count   | application/json                  | {\"job_id\": {\"$gt\": \"\"}} | 400 | job_id",
-        "GET  | /word-count   | application/json                  | {\"job_id\": 7}      | 400 | job_id",
-        "GET  | /word-count   | application/json                  | {\"job_id\": \"6b0a3fb7e08e95152fdf5445\"} | 400 | job_id",
-        "GET  | /word-count/nope | |                                                     | 404 | nope",
-        "GET  | /word-count/6b0a3fb7e08e95152fdf5445 | |                                 | 404 | 6b0a3fb7e08e95152fdf5445",
-        "PUT  | /word-count   | application/json                  | {}                   | 405 | PUT",
-        "DELETE | /word-count |                                   |                      | 405 | DELETE",
-        "POST | /word-count/6b0a3fb7e08e95152fdf5445 | application/json | {}             | 405 | POST",
-        "POST | /health       | application/json                  | {}                   | 405 | POST",
-        "POST | /%77ord-count | text/plain                        | {\"url\": \"http://x.test\"} | 400 | application/json",
-        "POST | /word%2Dcount | application/x-www-form-urlencoded | url=http://x.test    | 400 | application/json",
-        "POST | /word-count   | application/x-www-form-urlencoded+json | {\"url\": \"http://x.test\"} | 400 | application/json",
-        "GET  | /error        |                                   |                      | 404 | /error",
-        "GET  | /no-such-page |                                   |                      | 404 | /no-such-page",
-        "GET  | /word-count/null | |                                                     | 404 | null",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST | /word-count   | application/x-www-form-urlencoded | url=http://x.test    | 400 | application/json",
+                "POST | /word-count   | text/plain                        | {\"url\": \"http://x.test\"} | 400 | application/json",
+                "POST | /word-count   |                                   |                      | 400 | application/json",
+                "GET  | /word-count   |                                   |                      | 400 | application/json",
+                "GET  | /word-count   | text/plain                        | {\"job_id\": \"6b0a3fb7e08e95152fdf5445\"} | 400 | application/json",
+                "POST | /word-count   | application/json                  | {not json            | 400 | JSON",
+                "POST | /word-count   | application/json                  |                      | 400 | JSON",
+                "POST | /word-count   | application/json                  | [\"http://x.test\"]  | 400 | JSON object",
+                "POST | /word-count   | application/json                  | {}                   | 400 | `url`",
+                "POST | /word-count   | application/json                  | {\"url\": 12}        | 400 | `url`",
+                "POST | /word-count   | application/json                  | {\"url\": \"x.test\"}| 400 | `url`",
+                "POST | /word-count   | application/json                  | {\"url\": \"ftp://x.test/a\"} | 400 | `url`",
+                "POST | /word-count   | application/json                  | {\"url\": \"http://\"} | 400 | `url`",
+                "GET  | /word-count   | application/json                  | {}                   | 400 | job_id",
+                "GET  | /word-count   | application/json                  | {\"job_id\": \"nope\"} | 400 | job_id",
+                "GET  | /word-count   | application/json                  | {\"job_id\": {\"$gt\": \"\"}} | 400 | job_id",
+                "GET  | /word-count   | application/json                  | {\"job_id\": 7}      | 400 | job_id",
+                "GET  | /word-count   | application/json                  | {\"job_id\": \"6b0a3fb7e08e95152fdf5445\"} | 400 | job_id",
+                "GET  | /word-count/nope | |                                                     | 404 | nope",
+                "GET  | /word-count/6b0a3fb7e08e95152fdf5445 | |                                 | 404 | 6b0a3fb7e08e95152fdf5445",
+                "PUT  | /word-count   | application/json                  | {}                   | 405 | PUT",
+                "DELETE | /word-count |                                   |                      | 405 | DELETE",
+                "POST | /word-count/6b0a3fb7e08e95152fdf5445 | application/json | {}             | 405 | POST",
+                "POST | /health       | application/json                  | {}                   | 405 | POST",
+                "POST | /%77ord-count | text/plain                        | {\"url\": \"http://x.test\"} | 400 | application/json",
+                "POST | /word%2Dcount | application/x-www-form-urlencoded | url=http://x.test    | 400 | application/json",
+                "POST | /word-count   | application/x-www-form-urlencoded+json | {\"url\": \"http://x.test\"} | 400 | application/json",
+                "GET  | /error        |                                   |                      | 404 | /error",
+                "GET  | /no-such-page |                                   |                      | 404 | /no-such-page",
+                "GET  | /word-count/null | |                                                     | 404 | null",
+            })
     void everyBadRequestGetsA4xxNamingTheProblem(
             String method, String path, String contentType, String body, int status, String mentions) {
         Answer answer = api.send(method, path, contentType, body);
@@ -108,9 +110,11 @@ class ApiContractIT extends FullStackTest {
     @Test
     void invalidUtf8IsRefusedNotStoredAsReplacementCharacters() {
         byte[] body = "{\"url\": \"http://x.test/\u00ff\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/word-count"))
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/word-count"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         java.net.http.HttpResponse<String> answer = send(request);
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("UTF-8");
@@ -126,7 +130,8 @@ class ApiContractIT extends FullStackTest {
 
     private static java.net.http.HttpResponse<String> send(java.net.http.HttpRequest request) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException | InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -135,7 +140,8 @@ class ApiContractIT extends FullStackTest {
     @Test
     void aBodyOver64KbIs413() {
         String padding = "a".repeat(70_000);
-        Answer answer = api.send("POST", "/word-count", "application/json", "{\"url\": \"http://x.test\", \"p\": \"" + padding + "\"}");
+        Answer answer = api.send(
+                "POST", "/word-count", "application/json", "{\"url\": \"http://x.test\", \"p\": \"" + padding + "\"}");
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.body().path("success").asBoolean(true)).isFalse();
     }

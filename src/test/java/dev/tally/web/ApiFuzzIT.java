@@ -54,15 +54,19 @@ class ApiFuzzIT extends FullStackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final Map<Integer, LongAdder> statuses = new ConcurrentSkipListMap<>();
     /** Failures grouped by what went wrong, with the first three requests of each: one bug hit 500 times reads as one. */
     private final Map<String, List<String>> failures = new ConcurrentHashMap<>();
+
     private final Map<String, AtomicInteger> failureCounts = new ConcurrentHashMap<>();
     private final AtomicLong slowestMillis = new AtomicLong();
 
     @Test
-    void everyGeneratedRequestGetsAPromptNon5xxAnswerInTheEnvelopeAndTheServiceStaysHealthy() throws InterruptedException {
+    void everyGeneratedRequestGetsAPromptNon5xxAnswerInTheEnvelopeAndTheServiceStaysHealthy()
+            throws InterruptedException {
         FuzzRequests generator = new FuzzRequests(documents.url(""));
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -71,12 +75,16 @@ class ApiFuzzIT extends FullStackTest {
             pool.execute(() -> exercise(index, generator.generate(SEED, index)));
         }
         pool.shutdown();
-        assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).as("fuzz run finished").isTrue();
+        assertThat(pool.awaitTermination(5, TimeUnit.MINUTES))
+                .as("fuzz run finished")
+                .isTrue();
 
         String summary = summary(Duration.ofNanos(System.nanoTime() - started));
         System.out.println(summary);
         List<String> afterwards = problemsAfterTheFuzz();
-        assertThat(failures).as(() -> failureReport(summary) + "\nafterwards: " + afterwards).isEmpty();
+        assertThat(failures)
+                .as(() -> failureReport(summary) + "\nafterwards: " + afterwards)
+                .isEmpty();
         assertThat(afterwards).as("the service after the fuzz").isEmpty();
     }
 
@@ -84,7 +92,8 @@ class ApiFuzzIT extends FullStackTest {
     private List<String> problemsAfterTheFuzz() {
         List<String> problems = new ArrayList<>();
         Answer health = api.send("GET", "/health", null, null);
-        if (health.status() != 200 || !"PASS".equals(health.data().path("status").asText())) {
+        if (health.status() != 200
+                || !"PASS".equals(health.data().path("status").asText())) {
             problems.add("/health answered " + health.status() + " " + health.body());
         }
         Answer submitted = api.submit(documents.url("/after-fuzz.txt"));
@@ -128,8 +137,10 @@ class ApiFuzzIT extends FullStackTest {
         }
         HttpRequest built;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + request.target()))
-                    .timeout(ANSWER_TIMEOUT).method(request.method(), publisher(request));
+            HttpRequest.Builder builder = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + request.target()))
+                    .timeout(ANSWER_TIMEOUT)
+                    .method(request.method(), publisher(request));
             request.headers().forEach(header -> builder.header(header.getKey(), header.getValue()));
             built = builder.build();
         } catch (IllegalArgumentException refusedByTheJdkClient) {
@@ -168,7 +179,8 @@ class ApiFuzzIT extends FullStackTest {
         if (status == 405 && reply.header("Allow") == null) {
             return "405 without Allow";
         }
-        if (request.method().equals("HEAD") || (status >= 400 && isTomcatErrorPage(reply.body()))
+        if (request.method().equals("HEAD")
+                || (status >= 400 && isTomcatErrorPage(reply.body()))
                 || (status == 400 && request.headOverTomcatLimit())) {
             return null;
         }
@@ -179,7 +191,9 @@ class ApiFuzzIT extends FullStackTest {
         if (body == null) {
             return "not JSON";
         }
-        boolean envelope = body.path("success").isBoolean() && body.path("message").isTextual() && body.path("data").isObject();
+        boolean envelope = body.path("success").isBoolean()
+                && body.path("message").isTextual()
+                && body.path("data").isObject();
         if (!envelope) {
             return "JSON without the envelope";
         }
@@ -191,7 +205,8 @@ class ApiFuzzIT extends FullStackTest {
     }
 
     private static boolean isTomcatErrorPage(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8).startsWith("<!doctype html><html lang=\"en\"><head><title>HTTP Status ");
+        return new String(body, StandardCharsets.UTF_8)
+                .startsWith("<!doctype html><html lang=\"en\"><head><title>HTTP Status ");
     }
 
     private static JsonNode json(byte[] body) {
@@ -211,9 +226,11 @@ class ApiFuzzIT extends FullStackTest {
         failureCounts.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
         List<String> examples = failures.computeIfAbsent(kind, k -> new CopyOnWriteArrayList<>());
         if (examples.size() < 3) {
-            examples.add("request #" + index + " " + request.describe() + "\n      answered " + (reply == null ? "nothing"
-                    : reply.status() + " " + reply.headers() + " " + FuzzRequests.printable(reply.body(), 200)
-                    + (reply.status() >= 500 ? "\n      /health right after: " + healthNow() : "")));
+            examples.add("request #" + index + " " + request.describe() + "\n      answered "
+                    + (reply == null
+                            ? "nothing"
+                            : reply.status() + " " + reply.headers() + " " + FuzzRequests.printable(reply.body(), 200)
+                                    + (reply.status() >= 500 ? "\n      /health right after: " + healthNow() : "")));
         }
     }
 
@@ -225,11 +242,16 @@ class ApiFuzzIT extends FullStackTest {
 
     private String summary(Duration took) {
         long total = statuses.values().stream().mapToLong(LongAdder::sum).sum();
-        long serverErrors = statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(e -> e.getValue().sum()).sum();
+        long serverErrors = statuses.entrySet().stream()
+                .filter(e -> e.getKey() >= 500)
+                .mapToLong(e -> e.getValue().sum())
+                .sum();
         Map<String, Long> byStatus = new TreeMap<>();
-        statuses.forEach((status, count) -> byStatus.put(status == TIMEOUT ? "timeout" : status == NO_ANSWER ? "no answer"
-                : String.valueOf(status), count.sum()));
-        return "fuzz: " + total + " requests, " + serverErrors + " 5xx, " + count(TIMEOUT) + " timeouts, " + count(NO_ANSWER)
+        statuses.forEach((status, count) -> byStatus.put(
+                status == TIMEOUT ? "timeout" : status == NO_ANSWER ? "no answer" : String.valueOf(status),
+                count.sum()));
+        return "fuzz: " + total + " requests, " + serverErrors + " 5xx, " + count(TIMEOUT) + " timeouts, "
+                + count(NO_ANSWER)
                 + " without an answer, statuses " + byStatus + " in " + took.toMillis() / 1000.0 + " s on " + THREADS
                 + " threads, slowest answer " + slowestMillis + " ms (seed " + SEED + ")";
     }
@@ -241,7 +263,8 @@ class ApiFuzzIT extends FullStackTest {
 
     private String failureReport(String summary) {
         return summary + "\nreplay with -Dtally.fuzz.seed=" + SEED + "; failures by kind (count, first request):\n"
-                + failures.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                + failures.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
                         .map(e -> "  " + e.getKey() + " x" + failureCounts.get(e.getKey()) + ":\n    "
                                 + String.join("\n    ", e.getValue()))
                         .collect(Collectors.joining("\n"));

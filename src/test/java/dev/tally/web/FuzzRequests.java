@@ -21,14 +21,26 @@ final class FuzzRequests {
     private static final String JSON = "application/json";
     private static final int GENERATORS = 7;
 
-    enum Transport { CLIENT, CHUNKED, RAW }
+    enum Transport {
+        CLIENT,
+        CHUNKED,
+        RAW
+    }
 
-    record FuzzRequest(String generator, String method, String target, List<Map.Entry<String, String>> headers,
-                       byte[] body, Transport transport, byte[] rawBytes, String expected) {
+    record FuzzRequest(
+            String generator,
+            String method,
+            String target,
+            List<Map.Entry<String, String>> headers,
+            byte[] body,
+            Transport transport,
+            byte[] rawBytes,
+            String expected) {
 
         /** {@code expected} is a status ("413"), "4xx" for any refusal, or null when only the general checks apply. */
         boolean accepts(int status) {
-            return expected == null || (expected.equals("4xx") ? status / 100 == 4 : status == Integer.parseInt(expected));
+            return expected == null
+                    || (expected.equals("4xx") ? status / 100 == 4 : status == Integer.parseInt(expected));
         }
 
         String path() {
@@ -45,12 +57,14 @@ final class FuzzRequests {
             String path = path();
             String segment = path.replaceFirst("^/word-count/", "").replaceAll("(?i)%2e", ".");
             return path.matches("/word-count(/[\\w.~%!$&'()*+,=:@-]+)?|/health")
-                    && !segment.equals(".") && !segment.equals("..");
+                    && !segment.equals(".")
+                    && !segment.equals("..");
         }
 
         /** Tomcat refuses a request head over 8 KB (request line and headers) with a 400 of its own, body or none. */
         boolean headOverTomcatLimit() {
-            return wire().length - (body == null ? 0 : body.length) > 8 * 1024 - 256; // the JDK client adds a few headers
+            return wire().length - (body == null ? 0 : body.length)
+                    > 8 * 1024 - 256; // the JDK client adds a few headers
         }
 
         FuzzRequest overRawSocket() {
@@ -62,7 +76,10 @@ final class FuzzRequests {
                 return rawBytes;
             }
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-            headers.forEach(header -> head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n"));
+            headers.forEach(header -> head.append(header.getKey())
+                    .append(": ")
+                    .append(header.getValue())
+                    .append("\r\n"));
             if (body != null) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
@@ -73,7 +90,10 @@ final class FuzzRequests {
         }
 
         String describe() {
-            String headerText = headers.stream().map(h -> h.getKey() + ": " + abbreviate(h.getValue(), 80)).toList().toString();
+            String headerText = headers.stream()
+                    .map(h -> h.getKey() + ": " + abbreviate(h.getValue(), 80))
+                    .toList()
+                    .toString();
             return generator + " via " + transport + ": " + method + " " + printable(utf8(target), 200)
                     + " headers " + printable(utf8(headerText), 400)
                     + " body " + (body == null ? "none" : body.length + " bytes " + printable(body, 200))
@@ -103,16 +123,46 @@ final class FuzzRequests {
     }
 
     private static final String[] WRONG_VALUES = {
-        "12", "-0", "0.0", "1e309", "-1e309", "123456789012345678901234567890", "1.5e-400", "NaN", "Infinity", "0x1F",
-        "01", "[]", "[VALID]", "[[[]]]", "{}", "{\"$ne\": null}", "{\"$gt\": \"\"}", "{\"$regex\": \".*\"}",
-        "{\"$where\": \"sleep(100)\"}", "{\"url\": VALID}", "true", "false", "null", "undefined", "\"\"", "\"   \"",
-        "'VALID'", "VALID VALID", "\"" + "9".repeat(400) + "\"", "1".repeat(5000), "-" + "9".repeat(999),
+        "12",
+        "-0",
+        "0.0",
+        "1e309",
+        "-1e309",
+        "123456789012345678901234567890",
+        "1.5e-400",
+        "NaN",
+        "Infinity",
+        "0x1F",
+        "01",
+        "[]",
+        "[VALID]",
+        "[[[]]]",
+        "{}",
+        "{\"$ne\": null}",
+        "{\"$gt\": \"\"}",
+        "{\"$regex\": \".*\"}",
+        "{\"$where\": \"sleep(100)\"}",
+        "{\"url\": VALID}",
+        "true",
+        "false",
+        "null",
+        "undefined",
+        "\"\"",
+        "\"   \"",
+        "'VALID'",
+        "VALID VALID",
+        "\"" + "9".repeat(400) + "\"",
+        "1".repeat(5000),
+        "-" + "9".repeat(999),
     };
     private static final String[] ESCAPES = {
-        "\\ud800", "\\udfff\\ud800", "\\ud800x", "\\u0000", "\\ud83d\\ude00", "\\uffff", "\\ufeff", "\\u0085", "\\u2028",
+        "\\ud800", "\\udfff\\ud800", "\\ud800x", "\\u0000", "\\ud83d\\ude00", "\\uffff", "\\ufeff", "\\u0085",
+                "\\u2028",
         "\\uZZZZ", "\\u12", "\\x41", "\\'", "\\/", "\\u005c", "\\u0022", "%00", "\\u0020\\u0009",
     };
-    private static final String[] TRAILING_GARBAGE = {"}", "]", "x", " {\"url\": 1}", "\u0000", "// c", "/*", ",", ",{}", "\n\n#"};
+    private static final String[] TRAILING_GARBAGE = {
+        "}", "]", "x", " {\"url\": 1}", "\u0000", "// c", "/*", ",", ",{}", "\n\n#"
+    };
 
     /** A valid POST or legacy GET body with exactly one mutation. */
     private FuzzRequest mutatedJson(Random random) {
@@ -124,31 +174,76 @@ final class FuzzRequests {
         byte[] body = switch (random.nextInt(13)) {
             case 0, 1 -> utf8(object(field, pick(random, WRONG_VALUES).replace("VALID", valid)));
             case 2 -> utf8(random.nextBoolean() ? object(field, deepNesting(random)) : deepNesting(random));
-            case 3 -> utf8(object(field, quote(post && random.nextBoolean()
-                    ? documentBase + "/" + "a".repeat(random.nextInt(60_000)) : "~" + randomText(random, random.nextInt(30_000)))));
-            case 4 -> utf8(pick(random, "{\"F\": V, \"F\": 12}", "{\"F\": 12, \"F\": V}", "{\"F\": V, \"F\": V, \"F\": null}",
-                    "{\"F\": V, \"\\u0075rl\": {\"$ne\": null}}").replace("F", field).replace("V", valid));
+            case 3 ->
+                utf8(object(
+                        field,
+                        quote(
+                                post && random.nextBoolean()
+                                        ? documentBase + "/" + "a".repeat(random.nextInt(60_000))
+                                        : "~" + randomText(random, random.nextInt(30_000)))));
+            case 4 ->
+                utf8(pick(
+                                random,
+                                "{\"F\": V, \"F\": 12}",
+                                "{\"F\": 12, \"F\": V}",
+                                "{\"F\": V, \"F\": V, \"F\": null}",
+                                "{\"F\": V, \"\\u0075rl\": {\"$ne\": null}}")
+                        .replace("F", field)
+                        .replace("V", valid));
             case 5 -> utf8(object(field, "\"" + stringStart + pick(random, ESCAPES) + "\""));
-            case 6 -> utf8(object(field, "\"" + stringStart + (random.nextBoolean() ? String.valueOf((char) random.nextInt(0x20))
-                    : pick(random, "\\n", "\\t", "\\r\\n", "\\u0007", "\\u007f", "\\b")) + "\""));
+            case 6 ->
+                utf8(object(
+                        field,
+                        "\"" + stringStart
+                                + (random.nextBoolean()
+                                        ? String.valueOf((char) random.nextInt(0x20))
+                                        : pick(random, "\\n", "\\t", "\\r\\n", "\\u0007", "\\u007f", "\\b"))
+                                + "\""));
             case 7 -> utf8(validBody.substring(0, random.nextInt(validBody.length())));
             case 8 -> utf8(validBody + pick(random, TRAILING_GARBAGE));
-            case 9 -> concat(pick(random, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, new byte[] {(byte) 0xFE, (byte) 0xFF},
-                    new byte[] {(byte) 0xFF, (byte) 0xFE}, utf8("\uFEFF\uFEFF")), utf8(validBody));
+            case 9 ->
+                concat(
+                        pick(
+                                random,
+                                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                                new byte[] {(byte) 0xFE, (byte) 0xFF},
+                                new byte[] {(byte) 0xFF, (byte) 0xFE},
+                                utf8("\uFEFF\uFEFF")),
+                        utf8(validBody));
             case 10 -> utf8(pick(random, "", " ", "\r\n", "\u0000", "\t\n \n"));
             case 11 -> utf8(randomJson(random, 0, field));
-            default -> utf8(pick(random, "{\"URL\": V}", "{\" F\": V}", "{\"F\\u0000\": V}", "{\"\": V}", "{\"F\": V, \"extra\": "
-                    + randomJson(random, 1, field) + "}", "{F: V}", "{'F': V}").replace("F", field).replace("V", valid));
+            default ->
+                utf8(pick(
+                                random,
+                                "{\"URL\": V}",
+                                "{\" F\": V}",
+                                "{\"F\\u0000\": V}",
+                                "{\"\": V}",
+                                "{\"F\": V, \"extra\": " + randomJson(random, 1, field) + "}",
+                                "{F: V}",
+                                "{'F': V}")
+                        .replace("F", field)
+                        .replace("V", valid));
         };
         return request("json", post ? "POST" : "GET", "/word-count", JSON, body);
     }
 
     private static final byte[][] INVALID_UTF8 = {
-        {(byte) 0xC3, 0x28}, {(byte) 0xA0, (byte) 0xA1}, {(byte) 0xE2, 0x28, (byte) 0xA1}, {(byte) 0xE2, (byte) 0x82, 0x28},
-        {(byte) 0xF0, 0x28, (byte) 0x8C, (byte) 0xBC}, {(byte) 0xF8, (byte) 0xA1, (byte) 0xA1, (byte) 0xA1, (byte) 0xA1},
-        {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-        {(byte) 0xED, (byte) 0xBF, (byte) 0xBF}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xFF},
-        {(byte) 0xFE}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xC0, (byte) 0x80},
+        {(byte) 0xC3, 0x28},
+        {(byte) 0xA0, (byte) 0xA1},
+        {(byte) 0xE2, 0x28, (byte) 0xA1},
+        {(byte) 0xE2, (byte) 0x82, 0x28},
+        {(byte) 0xF0, 0x28, (byte) 0x8C, (byte) 0xBC},
+        {(byte) 0xF8, (byte) 0xA1, (byte) 0xA1, (byte) 0xA1, (byte) 0xA1},
+        {(byte) 0xC0, (byte) 0xAF},
+        {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0xED, (byte) 0xBF, (byte) 0xBF},
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+        {(byte) 0xFF},
+        {(byte) 0xFE},
+        {(byte) 0xE2, (byte) 0x82},
+        {(byte) 0xC0, (byte) 0x80},
     };
 
     private FuzzRequest invalidUtf8(Random random) {
@@ -164,18 +259,48 @@ final class FuzzRequests {
             case 1 -> insert(valid, valid.length - 2, invalid); // at the end of the string value
             default -> insert(valid, afterAuthority + random.nextInt(valid.length - afterAuthority + 1), invalid);
         };
-        return request("utf8", post ? "POST" : "GET", "/word-count", pick(random, JSON, JSON + "; charset=utf-8"), body);
+        return request(
+                "utf8", post ? "POST" : "GET", "/word-count", pick(random, JSON, JSON + "; charset=utf-8"), body);
     }
 
     private static final String[] CONTENT_TYPES = {
-        null, "", "text/plain", "text/json", "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=utf-8",
-        "multipart/form-data; boundary=bogus", "multipart/form-data", "multipart/form-data; boundary=",
-        "multipart/form-data+json; boundary=bogus", "application/x-www-form-urlencoded+json", "application/json; charset=utf-16",
-        "application/json; charset=utf-32", "application/json; charset=nonsense", "application/json; charset=", "application/json;;;",
-        "application/json;", ";application/json", "application/vnd.api+json", "application/problem+json", "application/+json",
-        "+json", "application/JSON", "APPLICATION/JSON", "application/json ", "application/json, text/plain", "application/jsonx",
-        "application/json/x", "*/*", "application/*", "*/json", "json", "/", "application/json; q=\"open", "application/json; =x",
-        "application/json; x=" + "a".repeat(2000), "application/" + "x".repeat(2048) + "+json",
+        null,
+        "",
+        "text/plain",
+        "text/json",
+        "application/x-www-form-urlencoded",
+        "application/x-www-form-urlencoded; charset=utf-8",
+        "multipart/form-data; boundary=bogus",
+        "multipart/form-data",
+        "multipart/form-data; boundary=",
+        "multipart/form-data+json; boundary=bogus",
+        "application/x-www-form-urlencoded+json",
+        "application/json; charset=utf-16",
+        "application/json; charset=utf-32",
+        "application/json; charset=nonsense",
+        "application/json; charset=",
+        "application/json;;;",
+        "application/json;",
+        ";application/json",
+        "application/vnd.api+json",
+        "application/problem+json",
+        "application/+json",
+        "+json",
+        "application/JSON",
+        "APPLICATION/JSON",
+        "application/json ",
+        "application/json, text/plain",
+        "application/jsonx",
+        "application/json/x",
+        "*/*",
+        "application/*",
+        "*/json",
+        "json",
+        "/",
+        "application/json; q=\"open",
+        "application/json; =x",
+        "application/json; x=" + "a".repeat(2000),
+        "application/" + "x".repeat(2048) + "+json",
     };
 
     private FuzzRequest oddContentType(Random random) {
@@ -186,65 +311,161 @@ final class FuzzRequests {
             case 0 -> utf8(json);
             case 1 -> json.getBytes(StandardCharsets.UTF_16);
             case 2 -> utf8("url=" + URLEncoder.encode(url, StandardCharsets.UTF_8));
-            case 3 -> utf8("--other\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\n" + url + "\r\n--other--\r\n");
+            case 3 ->
+                utf8("--other\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\n" + url + "\r\n--other--\r\n");
             case 4 -> new byte[0];
             default -> null;
         };
-        FuzzRequest request = request("content-type", random.nextInt(4) > 0 ? "POST" : "GET", "/word-count", contentType, body);
+        FuzzRequest request =
+                request("content-type", random.nextInt(4) > 0 ? "POST" : "GET", "/word-count", contentType, body);
         return random.nextInt(4) == 0 ? request.overRawSocket() : request;
     }
 
-    private static final String[] ODD_METHODS = {"PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "FOO", "get", "post", "Get",
-        "PROPFIND", "MKCOL", "M-SEARCH", "QUERY", "POST"};
+    private static final String[] ODD_METHODS = {
+        "PUT",
+        "DELETE",
+        "PATCH",
+        "OPTIONS",
+        "HEAD",
+        "TRACE",
+        "FOO",
+        "get",
+        "post",
+        "Get",
+        "PROPFIND",
+        "MKCOL",
+        "M-SEARCH",
+        "QUERY",
+        "POST"
+    };
 
     private FuzzRequest oddMethod(Random random) {
         String method = pick(random, ODD_METHODS);
         String path = method.equals("POST")
                 ? pick(random, "/health", "/word-count/" + hex(random, 24), "/word-count/x")
-                : pick(random, "/word-count", "/health", "/word-count/" + hex(random, 24),
+                : pick(
+                        random,
+                        "/word-count",
+                        "/health",
+                        "/word-count/" + hex(random, 24),
                         "/word-count/" + randomToken(random, 1 + random.nextInt(40)));
         boolean withBody = random.nextBoolean() && !method.equals("HEAD");
-        FuzzRequest request = request("method", method, path, withBody ? JSON : null,
-                withBody ? utf8(object("url", quote(jobUrl(random)))) : null, "405");
+        FuzzRequest request = request(
+                "method",
+                method,
+                path,
+                withBody ? JSON : null,
+                withBody ? utf8(object("url", quote(jobUrl(random)))) : null,
+                "405");
         return method.equals("TRACE") || random.nextInt(5) == 0 ? request.overRawSocket() : request;
     }
 
     private static final String[] PATH_ENDINGS = {
-        "", "/", "//", ".", "..", "../", "../health", "../error", "../word-count", "..;/", ";", ";jsessionid=x", "%2e%2e/health",
-        "%zz", "%", "%0", "%00", "%2F", "%2f..", "..%2F..", "%5C", "%E2%98%83", "%C0%AF", "%ED%A0%80", "%FF", "%u0041", "\\",
-        "a?b=c&b=d", "a#frag", "{jobId}", "${jndi:ldap://127.0.0.1:1/x}", "*", "\u2603", "\uD83D\uDE00", "\u00e9t\u00e9",
-        "a b", "\t", "abc\u0000", "<script>", "'\"", "null", "undefined", "0", "-1", "000000000000000000000000",
-        "ffffffffffffffffffffffff", "FFFFFFFFFFFFFFFFFFFFFFFF", "6b0a3fb4e08e95152fdf544", "6b0a3fb4e08e95152fdf54450",
+        "",
+        "/",
+        "//",
+        ".",
+        "..",
+        "../",
+        "../health",
+        "../error",
+        "../word-count",
+        "..;/",
+        ";",
+        ";jsessionid=x",
+        "%2e%2e/health",
+        "%zz",
+        "%",
+        "%0",
+        "%00",
+        "%2F",
+        "%2f..",
+        "..%2F..",
+        "%5C",
+        "%E2%98%83",
+        "%C0%AF",
+        "%ED%A0%80",
+        "%FF",
+        "%u0041",
+        "\\",
+        "a?b=c&b=d",
+        "a#frag",
+        "{jobId}",
+        "${jndi:ldap://127.0.0.1:1/x}",
+        "*",
+        "\u2603",
+        "\uD83D\uDE00",
+        "\u00e9t\u00e9",
+        "a b",
+        "\t",
+        "abc\u0000",
+        "<script>",
+        "'\"",
+        "null",
+        "undefined",
+        "0",
+        "-1",
+        "000000000000000000000000",
+        "ffffffffffffffffffffffff",
+        "FFFFFFFFFFFFFFFFFFFFFFFF",
+        "6b0a3fb4e08e95152fdf544",
+        "6b0a3fb4e08e95152fdf54450",
     };
     private static final String[] OTHER_PATHS = {
-        "/health/", "/health;x", "/health/..", "/health%3F", "/word-count?job_id=x", "/word-count?" + "a=".repeat(500), "/",
-        "/error", "/actuator/health", "/word-counts", "/healthz", "/word-count/../word-count",
+        "/health/",
+        "/health;x",
+        "/health/..",
+        "/health%3F",
+        "/word-count?job_id=x",
+        "/word-count?" + "a=".repeat(500),
+        "/",
+        "/error",
+        "/actuator/health",
+        "/word-counts",
+        "/healthz",
+        "/word-count/../word-count",
     };
     /** The operator surface under spellings that have let requests past path-based access rules elsewhere. */
     private static final String[] OPERATOR_PATHS = {
-        "/admin/dead-letters", "/%61dmin/dead-letters", "/admin/%64ead-letters", "/ADMIN/dead-letters", "/admin/dead-letters/",
+        "/admin/dead-letters", "/%61dmin/dead-letters", "/admin/%64ead-letters", "/ADMIN/dead-letters",
+                "/admin/dead-letters/",
         "/admin/./dead-letters", "/admin;x/dead-letters", "//admin/dead-letters", "/actuator/env", "/%61ctuator/env",
         "/actuator/env/", "/actuator/health/../env", "/actuator/health/..;/env", "/actuator/health/%2e%2e/env",
     };
     /** Spellings Tomcat or Spring may map to /word-count while the filter, comparing the raw path, does not see it. */
     private static final String[] ALIASES_OF_THE_JOBS_PATH = {
-        "/word-count;x=1", "/word-count;", "/word-count;jsessionid=0", "/%77ord-count", "/word%2Dcount", "/word-count%3B",
-        "//word-count", "/./word-count", "/x/../word-count", "/WORD-COUNT", "/word-count/", "/word-count.json", "/word-count%20",
+        "/word-count;x=1",
+        "/word-count;",
+        "/word-count;jsessionid=0",
+        "/%77ord-count",
+        "/word%2Dcount",
+        "/word-count%3B",
+        "//word-count",
+        "/./word-count",
+        "/x/../word-count",
+        "/WORD-COUNT",
+        "/word-count/",
+        "/word-count.json",
+        "/word-count%20",
     };
 
     private FuzzRequest oddPath(Random random) {
         int kind = random.nextInt(6);
         if (kind == 0) {
             return random.nextInt(3) == 0
-                    ? request("operator", "GET", pick(random, OPERATOR_PATHS), null, null, "4xx").overRawSocket() // no credentials
+                    ? request("operator", "GET", pick(random, OPERATOR_PATHS), null, null, "4xx")
+                            .overRawSocket() // no credentials
                     : requestTheFilterMustRefuse(random, pick(random, ALIASES_OF_THE_JOBS_PATH));
         }
         String target = switch (kind) {
             case 1, 2 -> "/word-count/" + pick(random, PATH_ENDINGS);
             case 3 -> "/word-count/" + percentJunk(random);
             case 4 -> pick(random, OTHER_PATHS);
-            default -> "/word-count/" + (random.nextBoolean()
-                    ? "a".repeat(100 + random.nextInt(20_000)) : randomText(random, 1 + random.nextInt(60)));
+            default ->
+                "/word-count/"
+                        + (random.nextBoolean()
+                                ? "a".repeat(100 + random.nextInt(20_000))
+                                : randomText(random, 1 + random.nextInt(60)));
         };
         boolean post = random.nextInt(4) == 0;
         String method = post ? "POST" : random.nextInt(8) == 0 ? pick(random, "PUT", "DELETE", "HEAD") : "GET";
@@ -285,22 +506,35 @@ final class FuzzRequests {
                     headers.add(Map.entry("X-Fuzz-" + i, randomToken(random, 1 + random.nextInt(80))));
                 }
             }
-            case 2 -> headers.add(Map.entry(pick(random, "Cookie", "Accept", "Accept-Language", "Authorization", "User-Agent", "Referer"),
-                    randomToken(random, 4096 + random.nextInt(4097))));
-            case 3 -> headers.add(Map.entry("Accept", pick(random, "text/html", "application/xml", "*/*;q=0", "application/json;q=0",
-                    "text/html,application/xhtml+xml", "image/png")));
+            case 2 ->
+                headers.add(Map.entry(
+                        pick(random, "Cookie", "Accept", "Accept-Language", "Authorization", "User-Agent", "Referer"),
+                        randomToken(random, 4096 + random.nextInt(4097))));
+            case 3 ->
+                headers.add(Map.entry(
+                        "Accept",
+                        pick(
+                                random,
+                                "text/html",
+                                "application/xml",
+                                "*/*;q=0",
+                                "application/json;q=0",
+                                "text/html,application/xhtml+xml",
+                                "image/png")));
             default -> {
                 return rawOddity(random);
             }
         }
-        return new FuzzRequest(base.generator(), base.method(), base.target(), headers, base.body(), base.transport(), null, null);
+        return new FuzzRequest(
+                base.generator(), base.method(), base.target(), headers, base.body(), base.transport(), null, null);
     }
 
     /** Requests the JDK client cannot send: malformed framing and header syntax, written byte by byte. */
     private FuzzRequest rawOddity(Random random) {
         String json = object("url", quote(fewJobsUrl(random)));
         int length = utf8(json).length;
-        String head = "POST /word-count HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\n";
+        String head =
+                "POST /word-count HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\n";
         String text = switch (random.nextInt(16)) {
             case 0 -> head + "X-Folded: a\r\n  b\r\nContent-Length: " + length + "\r\n\r\n" + json;
             case 1 -> head + "NoColonHere\r\nContent-Length: " + length + "\r\n\r\n" + json;
@@ -311,9 +545,13 @@ final class FuzzRequests {
             case 6 -> head + "Content-Length: abc\r\n\r\n" + json;
             case 7 -> head + "Transfer-Encoding: chunked\r\nContent-Length: " + length + "\r\n\r\n" + chunked(json);
             case 8 -> head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n" + json + "\r\n0\r\n\r\n";
-            case 9 -> head + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(length) + ";ext=1\r\n" + json + "\r\n0\r\n\r\n";
+            case 9 ->
+                head + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(length) + ";ext=1\r\n" + json
+                        + "\r\n0\r\n\r\n";
             case 10 -> head.replace("\r\n", "\n") + "Content-Length: " + length + "\n\n" + json;
-            case 11 -> "POST /word-count HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n" + json;
+            case 11 ->
+                "POST /word-count HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n"
+                        + json;
             case 12 -> "GET /health HTTP/1.1\r\nConnection: close\r\n\r\n"; // no Host
             case 13 -> "GET http://127.0.0.1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
             case 14 -> "OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
@@ -322,7 +560,8 @@ final class FuzzRequests {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         String requestLine = text.strip().lines().findFirst().orElse("");
         String[] parts = requestLine.split(" ");
-        String target = parts[1].startsWith("http:") ? java.net.URI.create(parts[1]).getRawPath() : parts[1];
+        String target =
+                parts[1].startsWith("http:") ? java.net.URI.create(parts[1]).getRawPath() : parts[1];
         return new FuzzRequest("raw", parts[0], target, List.of(), null, Transport.RAW, bytes, null);
     }
 
@@ -331,20 +570,32 @@ final class FuzzRequests {
         boolean over = random.nextBoolean();
         int size = over ? MAX_BODY_BYTES + 1 + random.nextInt(256) : MAX_BODY_BYTES - random.nextInt(256);
         boolean post = random.nextInt(5) > 0;
-        boolean valid = post && random.nextInt(5) == 0; // fewer jobs: an invalid URL is judged after the whole body is read too
-        String start = post ? "{\"url\": " + quote(valid ? jobUrl(random) : "ftp://127.0.0.1/x") + ", \"pad\": \""
+        boolean valid =
+                post && random.nextInt(5) == 0; // fewer jobs: an invalid URL is judged after the whole body is read too
+        String start = post
+                ? "{\"url\": " + quote(valid ? jobUrl(random) : "ftp://127.0.0.1/x") + ", \"pad\": \""
                 : "{\"job_id\": \"" + hex(random, 24) + "\", \"pad\": \"";
         int padBytes = size - utf8(start).length - 2;
-        String pad = random.nextBoolean() ? "a".repeat(padBytes) : "\u00e9".repeat(padBytes / 2) + "a".repeat(padBytes % 2);
+        String pad =
+                random.nextBoolean() ? "a".repeat(padBytes) : "\u00e9".repeat(padBytes / 2) + "a".repeat(padBytes % 2);
         String expected = over ? "413" : valid ? "202" : "400";
         Transport transport = random.nextInt(3) == 0 ? Transport.CHUNKED : Transport.CLIENT;
-        return new FuzzRequest("size", post ? "POST" : "GET", "/word-count", List.of(Map.entry("Content-Type", JSON)),
-                utf8(start + pad + "\"}"), transport, null, expected);
+        return new FuzzRequest(
+                "size",
+                post ? "POST" : "GET",
+                "/word-count",
+                List.of(Map.entry("Content-Type", JSON)),
+                utf8(start + pad + "\"}"),
+                transport,
+                null,
+                expected);
     }
 
     private String jobUrl(Random random) {
         // port 1 refuses at once, but the worker retries that with backoff: keep it rare so the queue stays short
-        return random.nextInt(100) == 0 ? "http://127.0.0.1:1/x" : documentBase + "/fuzz/" + random.nextInt(1000) + ".txt";
+        return random.nextInt(100) == 0
+                ? "http://127.0.0.1:1/x"
+                : documentBase + "/fuzz/" + random.nextInt(1000) + ".txt";
     }
 
     /** Mostly a URL refused only once the whole body was read: every job is work the worker must finish before the end. */
@@ -352,12 +603,15 @@ final class FuzzRequests {
         return random.nextInt(3) == 0 ? jobUrl(random) : "ftp://127.0.0.1/x";
     }
 
-    private static FuzzRequest request(String generator, String method, String target, String contentType, byte[] body) {
+    private static FuzzRequest request(
+            String generator, String method, String target, String contentType, byte[] body) {
         return request(generator, method, target, contentType, body, null);
     }
 
-    private static FuzzRequest request(String generator, String method, String target, String contentType, byte[] body, String expected) {
-        List<Map.Entry<String, String>> headers = contentType == null ? List.of() : List.of(Map.entry("Content-Type", contentType));
+    private static FuzzRequest request(
+            String generator, String method, String target, String contentType, byte[] body, String expected) {
+        List<Map.Entry<String, String>> headers =
+                contentType == null ? List.of() : List.of(Map.entry("Content-Type", contentType));
         return new FuzzRequest(generator, method, target, headers, body, Transport.CLIENT, null, expected);
     }
 
@@ -390,7 +644,8 @@ final class FuzzRequests {
                 yield "[" + String.join(",", elements) + "]";
             }
             case 2 -> quote(randomText(random, random.nextInt(30)));
-            case 3 -> random.nextBoolean() ? Long.toString(random.nextLong()) : Double.toString(random.nextGaussian() * 1e6);
+            case 3 ->
+                random.nextBoolean() ? Long.toString(random.nextLong()) : Double.toString(random.nextGaussian() * 1e6);
             case 4 -> pick(random, "true", "false", "null");
             default -> quote("http://127.0.0.1:1/" + randomToken(random, random.nextInt(10)));
         };
@@ -399,8 +654,10 @@ final class FuzzRequests {
     private static String percentJunk(Random random) {
         StringBuilder junk = new StringBuilder();
         for (int i = 1 + random.nextInt(30); i > 0; i--) {
-            junk.append(random.nextInt(4) == 0 ? String.valueOf((char) ('a' + random.nextInt(26)))
-                    : String.format("%%%02X", random.nextInt(256)));
+            junk.append(
+                    random.nextInt(4) == 0
+                            ? String.valueOf((char) ('a' + random.nextInt(26)))
+                            : String.format("%%%02X", random.nextInt(256)));
         }
         return junk.toString();
     }
@@ -410,7 +667,9 @@ final class FuzzRequests {
         StringBuilder text = new StringBuilder(length);
         while (text.length() < length) {
             switch (random.nextInt(6)) {
-                case 0 -> text.append((char) pick(random, 0x00, 0x01, 0x07, 0x08, 0x09, 0x0B, 0x0C, 0x1B, 0x1F).intValue());
+                case 0 ->
+                    text.append((char) pick(random, 0x00, 0x01, 0x07, 0x08, 0x09, 0x0B, 0x0C, 0x1B, 0x1F)
+                            .intValue());
                 case 1 -> text.append((char) (0xD800 + random.nextInt(0x800)));
                 case 2 -> text.appendCodePoint(0x80 + random.nextInt(0x10000 - 0x80));
                 case 3 -> text.appendCodePoint(0x10000 + random.nextInt(0x100000));
@@ -465,7 +724,9 @@ final class FuzzRequests {
     }
 
     private static byte[] insert(byte[] into, int at, byte[] bytes) {
-        return concat(concat(java.util.Arrays.copyOfRange(into, 0, at), bytes), java.util.Arrays.copyOfRange(into, at, into.length));
+        return concat(
+                concat(java.util.Arrays.copyOfRange(into, 0, at), bytes),
+                java.util.Arrays.copyOfRange(into, at, into.length));
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

@@ -21,7 +21,9 @@ class PostRateLimitTest {
         assertThat(limit.tryAcquire("a")).isTrue();
         assertThat(limit.tryAcquire("a")).isTrue();
         assertThat(limit.tryAcquire("a")).isFalse();
-        assertThat(limit.tryAcquire("b")).as("another client has its own bucket").isTrue();
+        assertThat(limit.tryAcquire("b"))
+                .as("another client has its own bucket")
+                .isTrue();
     }
 
     @Test

@@ -38,7 +38,8 @@ final class RawHttp {
             } catch (SocketTimeoutException e) {
                 throw e;
             } catch (IOException e) {
-                // Tomcat answers a request it refuses and closes at once, so the write or read may break after the answer came
+                // Tomcat answers a request it refuses and closes at once, so the write or read may break after the
+                // answer came
                 if (received.size() == 0) {
                     readAnswer(socket.getInputStream(), received, deadline);
                 }
@@ -68,7 +69,8 @@ final class RawHttp {
         }
         Map<String, String> headers = headers(bytes, headEnd);
         if (headers.containsKey("content-length")) {
-            return bytes.length - headEnd >= Long.parseLong(headers.get("content-length").trim());
+            return bytes.length - headEnd
+                    >= Long.parseLong(headers.get("content-length").trim());
         }
         return "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))
                 && new String(bytes, StandardCharsets.ISO_8859_1).endsWith("0\r\n\r\n");
@@ -95,12 +97,17 @@ final class RawHttp {
 
     private static Map<String, String> headers(byte[] bytes, int headEnd) {
         Map<String, String> headers = new TreeMap<>();
-        new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).lines().skip(1).forEach(line -> {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-            }
-        });
+        new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1)
+                .lines()
+                .skip(1)
+                .forEach(line -> {
+                    int colon = line.indexOf(':');
+                    if (colon > 0) {
+                        headers.putIfAbsent(
+                                line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                                line.substring(colon + 1).trim());
+                    }
+                });
         return headers;
     }
 
@@ -110,7 +117,8 @@ final class RawHttp {
         int at = 0;
         while (at < text.length()) {
             int lineEnd = text.indexOf("\r\n", at);
-            int size = Integer.parseInt(text.substring(at, lineEnd).split(";")[0].trim(), 16);
+            int size =
+                    Integer.parseInt(text.substring(at, lineEnd).split(";")[0].trim(), 16);
             if (size == 0) {
                 break;
             }
