@@ -1,7 +1,6 @@
 package dev.tally.store;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -37,7 +36,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     static EmbeddedMongoServer start(String dataDir, String host, int port) {
         Path file = dataFile(dataDir);
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(new IdLookupH2Backend(file.toString()));
         try {
             server.bind(host, port);
         } catch (Exception e) {

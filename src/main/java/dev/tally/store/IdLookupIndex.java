@@ -1,0 +1,114 @@
+package dev.tally.store;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code _id} index, also used for a query that names one {@code _id} among other fields. mongo-java-server
+ * uses an index only for a query on exactly its keys, so each conditional update Tally makes
+ * ({@code {_id: x, status: "IN_PROGRESS"}}) scanned and deserialized the whole collection: a job cost more the
+ * more jobs were stored, and the store spent most of a drain in Java deserialization and full GCs
+ * (bench/report.md). Fields are ANDed, so only the document with that {@code _id} can match; the collection
+ * still checks the whole query against it.
+ */
+final class IdLookupIndex extends Index<Object> {
+
+    private static final String ID = "_id";
+
+    private final Index<Object> index;
+
+    private IdLookupIndex(Index<Object> index, boolean sparse) {
+        super(index.getName(), index.getKeys(), sparse);
+        this.index = index;
+    }
+
+    static Index<Object> of(Index<Object> index, List<IndexKey> keys, boolean sparse) {
+        boolean idOnly = keys.size() == 1 && ID.equals(keys.get(0).getKey());
+        return idOnly ? new IdLookupIndex(index, sparse) : index;
+    }
+
+    /** {@code {_id: <plain value>}} out of a query naming more fields, or null. */
+    static Document idLookup(Document query) {
+        if (query.size() < 2 || !query.containsKey(ID)) {
+            return null;
+        }
+        Object id = query.get(ID);
+        boolean plain = id != null
+                && !(id instanceof Document
+                        || id instanceof Collection
+                        || id instanceof Pattern
+                        || id.getClass().isArray());
+        return plain ? new Document(ID, id) : null;
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return index.canHandle(query) || idLookup(query) != null;
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        return index.canHandle(query) ? index.getPositions(query) : index.getPositions(idLookup(query));
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return index.getPosition(document);
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        index.checkAdd(document, collection);
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        index.add(document, position, collection);
+    }
+
+    @Override
+    public Object remove(Document document) {
+        return index.remove(document);
+    }
+
+    @Override
+    public long getCount() {
+        return index.getCount();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return index.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return index.getDataSize();
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        index.checkUpdate(oldDocument, newDocument, collection);
+    }
+
+    @Override
+    public void updateInPlace(
+            Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
+        index.updateInPlace(oldDocument, newDocument, position, collection);
+    }
+
+    @Override
+    public void drop() {
+        index.drop();
+    }
+
+    @Override
+    public boolean isUnique() {
+        return index.isUnique();
+    }
+}
