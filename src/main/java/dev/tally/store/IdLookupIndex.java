@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -32,10 +33,10 @@ final class IdLookupIndex extends Index<Object> {
         return idOnly ? new IdLookupIndex(index, sparse) : index;
     }
 
-    /** {@code {_id: <plain value>}} out of a query naming more fields, or null. */
-    static Document idLookup(Document query) {
+    /** {@code {_id: <plain value>}} out of a query naming more fields, if it names one. */
+    static Optional<Document> idLookup(Document query) {
         if (query.size() < 2 || !query.containsKey(ID)) {
-            return null;
+            return Optional.empty();
         }
         Object id = query.get(ID);
         boolean plain = id != null
@@ -43,17 +44,19 @@ final class IdLookupIndex extends Index<Object> {
                         || id instanceof Collection
                         || id instanceof Pattern
                         || id.getClass().isArray());
-        return plain ? new Document(ID, id) : null;
+        return plain ? Optional.of(new Document(ID, id)) : Optional.empty();
     }
 
     @Override
     public boolean canHandle(Document query) {
-        return index.canHandle(query) || idLookup(query) != null;
+        return index.canHandle(query) || idLookup(query).isPresent();
     }
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        return index.canHandle(query) ? index.getPositions(query) : index.getPositions(idLookup(query));
+        return index.canHandle(query)
+                ? index.getPositions(query)
+                : index.getPositions(idLookup(query).orElseThrow());
     }
 
     @Override

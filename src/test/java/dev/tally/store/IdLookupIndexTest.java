@@ -44,7 +44,7 @@ class IdLookupIndexTest {
     void narrowsAQueryNamingOnePlainIdToThatId() {
         var id = new de.bwaldvogel.mongo.bson.ObjectId();
         var query = new de.bwaldvogel.mongo.bson.Document("_id", id).append("status", "IN_PROGRESS");
-        assertThat(IdLookupIndex.idLookup(query)).isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", id));
+        assertThat(IdLookupIndex.idLookup(query)).contains(new de.bwaldvogel.mongo.bson.Document("_id", id));
     }
 
     @Test
@@ -64,16 +64,16 @@ class IdLookupIndexTest {
     @Test
     void leavesOtherQueriesToTheIndexOrAScan() {
         assertThat(IdLookupIndex.idLookup(new de.bwaldvogel.mongo.bson.Document("_id", "a")))
-                .isNull();
+                .isEmpty();
         assertThat(IdLookupIndex.idLookup(new de.bwaldvogel.mongo.bson.Document("status", "x").append("n", 1)))
-                .isNull();
+                .isEmpty();
         assertThat(IdLookupIndex.idLookup(new de.bwaldvogel.mongo.bson.Document(
                                 "_id", new de.bwaldvogel.mongo.bson.Document("$in", List.of("a")))
                         .append("status", "x")))
-                .isNull();
+                .isEmpty();
         assertThat(IdLookupIndex.idLookup(
                         new de.bwaldvogel.mongo.bson.Document("_id", Pattern.compile("a")).append("status", "x")))
-                .isNull();
+                .isEmpty();
     }
 
     /** Like mongo-java-server's unique index: handles a query on exactly its key; a position is the id itself. */
