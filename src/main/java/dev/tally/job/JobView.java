@@ -1,5 +1,6 @@
 package dev.tally.job;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ public class JobView {
         view.put("created_at", iso(job.getDate("created_at")));
         view.put("updated_at", iso(job.getDate("updated_at")));
         if (JobStatus.COMPLETE.name().equals(status)) {
-            view.put("word_count", job.get("word_count"));
+            view.put("word_count", wordCount(job.get(JobDocuments.WORD_COUNT)));
             view.put("total_words", job.get("total_words"));
             view.put("distinct_words", job.get("distinct_words"));
         } else if (JobStatus.FAIL.name().equals(status)) {
@@ -37,6 +38,11 @@ public class JobView {
         view.put("status", job.getString("status"));
         view.put("created_at", iso(job.getDate("created_at")));
         return view;
+    }
+
+    /** The stored JSON text goes out as it is, not parsed and rendered again. */
+    private static Object wordCount(Object stored) {
+        return stored instanceof String json ? new RawValue(json) : stored;
     }
 
     private static String iso(Date date) {

@@ -7,6 +7,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    static final int DEFAULT_CACHE_MEGABYTES = 4;
 
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -35,8 +38,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     static EmbeddedMongoServer start(String dataDir, String host, int port) {
+        return start(dataDir, host, port, DEFAULT_CACHE_MEGABYTES);
+    }
+
+    static EmbeddedMongoServer start(String dataDir, String host, int port, int cacheMegabytes) {
         Path file = dataFile(dataDir);
-        MongoServer server = new MongoServer(new IdLookupH2Backend(file.toString()));
+        MongoServer server = new MongoServer(new IdLookupH2Backend(openStore(file, cacheMegabytes)));
         try {
             server.bind(host, port);
         } catch (Exception e) {
@@ -52,6 +59,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         InetSocketAddress address = server.getLocalAddress();
         LOG.info("Embedded MongoDB wire server on {} storing in {}", address, file);
         return new EmbeddedMongoServer(server, address);
+    }
+
+    /**
+     * H2 sizes its page cache by each value's serialized size, and a job's word count takes several times that
+     * on the heap once read back: at H2's default of 16 MB the cache held every finished job, filled the
+     * store's heap and left it in back-to-back full GCs (bench/report.md).
+     */
+    private static MVStore openStore(Path file, int cacheMegabytes) {
+        return new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(cacheMegabytes)
+                .open();
     }
 
     private static Path dataFile(String dataDir) {

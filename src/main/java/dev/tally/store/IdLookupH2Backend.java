@@ -12,8 +12,8 @@ import org.h2.mvstore.MVStore;
 /** mongo-java-server's H2 backend, its {@code _id} indexes answering Tally's conditional updates ({@link IdLookupIndex}). */
 final class IdLookupH2Backend extends H2Backend {
 
-    IdLookupH2Backend(String fileName) {
-        super(fileName);
+    IdLookupH2Backend(MVStore store) {
+        super(store);
     }
 
     @Override

@@ -21,10 +21,12 @@ public final class StoreServer {
         String dataDir = env("TALLY_STORE_DATA_DIR", "./data/store");
         String host = env("TALLY_STORE_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("TALLY_STORE_PORT", "27017"));
+        int cacheMegabytes = Integer.parseInt(
+                env("TALLY_STORE_CACHE_MB", String.valueOf(EmbeddedMongoServer.DEFAULT_CACHE_MEGABYTES)));
 
         EmbeddedMongoServer server;
         try {
-            server = EmbeddedMongoServer.start(dataDir, host, port);
+            server = EmbeddedMongoServer.start(dataDir, host, port, cacheMegabytes);
         } catch (RuntimeException e) {
             // exit, so whoever started the store sees it fail instead of waiting for a port that never opens
             LoggerFactory.getLogger(StoreServer.class).error("tally store not started: {}", e.getMessage(), e);

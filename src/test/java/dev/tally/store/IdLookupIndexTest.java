@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class IdLookupIndexTest {
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new IdLookupH2Backend(null)); // null: H2 in memory
+        server = new MongoServer(new IdLookupH2Backend(MVStore.open(null))); // null: H2 in memory
         client = MongoClients.create(
                 "mongodb://" + server.bindAndGetConnectionString().substring("mongodb://".length()));
         jobs = client.getDatabase("index_test").getCollection("jobs");
