@@ -133,5 +133,7 @@ in garbage collection (jstat).
 | process | peak RSS | RSS at the end | CPU | GC |
 |---|---|---|---|---|
 $(printf '%s\n' "${memory_rows[@]}")
+
+$(cat "$bench_home/limits.md")
 EOF
 }
