@@ -96,6 +96,24 @@ class MetricsIT extends FullStackTest {
     }
 
     @Test
+    void aJobThatPassesOnARetryCountsAsComplete() {
+        PrometheusText before = scrape();
+
+        String flaky = submit(documents.url("/flaky/metrics-retry.txt"));
+        assertThat(awaitFinished(flaky, Duration.ofSeconds(20)).path("status").asText())
+                .isEqualTo("COMPLETE");
+        assertThat(documents.hits("/flaky/metrics-retry.txt"))
+                .as("a 503 first, then the document")
+                .isEqualTo(2);
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(grew(before, scrape(), "tally_jobs_completed_total"))
+                        .isGreaterThanOrEqualTo(1));
+        // Camel keeps the first attempt's exception on the exchange: it once made this job a FAIL in the metrics
+        assertThat(grew(before, scrape(), "tally_jobs_failed_total")).isZero();
+    }
+
+    @Test
     void deadLettersAndQueueDepthsAreVisible() {
         PrometheusText before = scrape();
         rabbit.send(

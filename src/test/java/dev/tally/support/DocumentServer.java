@@ -97,6 +97,10 @@ public final class DocumentServer {
                 served.incrementAndGet();
                 return;
             }
+            if (path.startsWith("/flaky/") && hit == 1) {
+                send(exchange, 503, "text/plain", "busy, try again"); // a transient failure, then the document
+                return;
+            }
             if (path.startsWith("/gated/") && hit == 1) {
                 awaitGate(path.substring("/gated/".length()));
             }
