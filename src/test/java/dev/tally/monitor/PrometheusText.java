@@ -36,6 +36,15 @@ final class PrometheusText {
         return found;
     }
 
+    /** The sum of every series named {@code name}, whatever its labels; 0 if none. */
+    double sum(String name) {
+        return samples.entrySet().stream()
+                .filter(sample ->
+                        sample.getKey().equals(name) || sample.getKey().startsWith(name + "{"))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
+    }
+
     boolean has(String name) {
         return samples.keySet().stream().anyMatch(series -> series.equals(name) || series.startsWith(name + "{"));
     }
