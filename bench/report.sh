@@ -109,7 +109,7 @@ $(printf '%s\n' "${get_rows[@]}")
 ## 3. Job drain and a 20 MB document
 
 $drain_jobs jobs of the 100 KB document POSTed through nginx by one \`curl --parallel --parallel-max $drain_connections\`
-(\`submit_jobs\` in bench/lib.sh), the workers consuming meanwhile. Timed from the first POST until the workers'
+(\`submit_jobs\` in bench/jobs.sh), the workers consuming meanwhile. Timed from the first POST until the workers'
 \`tally_jobs_completed_total\` plus \`tally_jobs_failed_total\` (each worker's \`/actuator/prometheus\`, polled
 every 100 ms) grew by the number of jobs accepted, or for at most $((60 + drain_jobs / 10)) s. Other answers: status:count (000: none).
 
