@@ -5,7 +5,6 @@ import dev.tally.job.PoisonMessageException;
 import dev.tally.web.ServiceUnavailableException;
 import java.time.Duration;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeExtension;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -115,11 +114,9 @@ class JobEvents extends EventNotifierSupport {
      * one an error clause took over (the job FAILed or dead-lettered).
      */
     private static Throwable failure(Exchange exchange) {
-        ExchangeExtension extension = exchange.getExchangeExtension();
+        // Camel marks the exchange failure-handled whenever an error clause or the dead-letter channel took over
         boolean failed = exchange.getException() != null
-                || extension.isFailureHandled()
-                || extension.isErrorHandlerHandledSet()
-                || extension.isRedeliveryExhausted();
+                || exchange.getExchangeExtension().isFailureHandled();
         return failed ? caught(exchange) : null;
     }
 
