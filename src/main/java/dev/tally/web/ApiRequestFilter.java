@@ -34,7 +34,7 @@ public class ApiRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = pathOf(request);
         String method = request.getMethod();
         List<String> allowed = allowedMethods(path);
         if ("TRACE".equals(method)) {
@@ -91,6 +91,15 @@ public class ApiRequestFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /** A path of the public API (jobs and /health), decoded and normalised as Tomcat routes it. */
+    public static boolean isApiPath(HttpServletRequest request) {
+        return allowedMethods(pathOf(request)) != null;
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     private static List<String> allowedMethods(String path) {
