@@ -34,11 +34,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     static EmbeddedMongoServer start(String dataDir, int port) {
-        return start(dataDir, "127.0.0.1", port);
-    }
-
-    static EmbeddedMongoServer start(String dataDir, String host, int port) {
-        return start(dataDir, host, port, DEFAULT_CACHE_MEGABYTES);
+        return start(dataDir, "127.0.0.1", port, DEFAULT_CACHE_MEGABYTES);
     }
 
     static EmbeddedMongoServer start(String dataDir, String host, int port, int cacheMegabytes) {
