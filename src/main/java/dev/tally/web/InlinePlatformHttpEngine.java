@@ -3,9 +3,11 @@ package dev.tally.web;
 import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * Runs each API route on the Tomcat thread that took the request. Camel's default engine hands every request to
@@ -19,5 +21,11 @@ class InlinePlatformHttpEngine {
     @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME)
     PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port) {
         return new SpringBootPlatformHttpEngine(port, Runnable::run);
+    }
+
+    /** The route has answered when the handler returns: no async dispatch after it. */
+    @Bean
+    SmartInitializingSingleton finishedRoutesEndTheirRequest(RequestMappingHandlerAdapter adapter) {
+        return () -> FinishedRouteReturnValueHandler.installFirst(adapter);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -46,6 +47,7 @@ class DeadLetterIT extends FullStackTest {
         assertThat(dead).as("dead letter for " + poison).isNotNull();
         assertThat(dead.getBody()).isEqualTo(body);
         MessageProperties headers = dead.getMessageProperties();
+        assertThat(headers.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
         assertThat((String) headers.getHeader("tally-dead-letter-reason")).contains(reason);
         assertThat((String) headers.getHeader("tally-dead-letter-exception"))
                 .isEqualTo("dev.tally.job.PoisonMessageException");
