@@ -59,15 +59,18 @@ make_documents() {
 }
 
 # name connections duration url [post_url]: runs wrk (POST {"url": post_url} when given, GET otherwise),
-# keeps its output in $raw/<name>.txt and puts its summary into the associative array wrk_result, with
+# keeps its output in $raw/<name>.txt (and each process's CPU ticks before and after it in
+# $raw/<name>.cpu-before and .cpu-after) and puts its summary into the associative array wrk_result, with
 # command, the command line as typed.
 declare -A wrk_result=()
 run_wrk() {
     local name=$1 connections=$2 length=$3 url=$4 post_url=${5:-}
     local command=(wrk "-t$threads" "-c$connections" "-d$length" --latency -s bench/wrk.lua "$url")
     log "$name: ${command[*]}${post_url:+ (POST $post_url)}"
+    cpu_ticks > "$raw/$name.cpu-before"
     (cd "$bench_home/.." && BENCH_POST_URL=$post_url "${command[@]}") > "$raw/$name.txt" 2>&1 \
         || die "wrk failed: $(tail -n 5 "$raw/$name.txt")"
+    cpu_ticks > "$raw/$name.cpu-after"
     local line pair
     line=$(grep '^BENCH ' "$raw/$name.txt") || die "no BENCH line in $raw/$name.txt"
     wrk_result=([command]="${post_url:+BENCH_POST_URL=$post_url }${command[*]}")

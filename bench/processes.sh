@@ -20,3 +20,45 @@ gc_of() {
         NR == 1 {for (i = 1; i <= NF; i++) column[$i] = i}
         NR == 2 {printf "%.1f s (%d full)\n", $column["GCT"], $column["FGC"]}' || echo -
 }
+
+# pid: CPU clock ticks used so far (user + system), 0 when gone
+ticks_of_pid() {
+    sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0
+}
+
+# "group ticks" lines for the cluster's processes grouped as web, worker, store, nginx (its workers) and
+# rabbitmq (the local broker's Erlang VM), to split a scenario's CPU by process
+cpu_ticks() {
+    local name pid
+    for name in $(started_names); do
+        pid=$(pid_of "$name")
+        [[ $name == nginx ]] && pid=$(pgrep -d ' ' -P "$pid")
+        for pid in $pid; do echo "${name%%-*} $(ticks_of_pid "$pid")"; done
+    done
+    for pid in $(pgrep -x beam.smp); do echo "rabbitmq $(ticks_of_pid "$pid")"; done
+}
+
+# label units before_file after_file wall_seconds: a table row of CPU milliseconds per unit (request or job)
+# for each group, their sum, and what the rest of the machine's cores did meanwhile (wrk or curl, idle)
+add_cpu_row() {
+    local label=$1 units=$2 before=$3 after=$4 wall=$5
+    cpu_rows+=("$(awk -v label="$label" -v units="$units" -v wall="$wall" -v cores="$(nproc)" \
+        -v hz="$(getconf CLK_TCK)" '
+        FNR == NR {before[$1] += $2; next}
+        {after[$1] += $2}
+        END {
+            split("web worker store rabbitmq nginx", groups, " ")
+            row = "| " label
+            for (i = 1; i <= 5; i++) {
+                ms = (after[groups[i]] - before[groups[i]]) * 1000 / hz / units
+                total += ms
+                row = row sprintf(" | %.2f", ms)
+            }
+            printf "%s | **%.2f** | %.2f |\n", row, total, cores * wall * 1000 / units - total
+        }' "$before" "$after")")
+}
+
+# name label: add_cpu_row for the wrk run called name (wrk_result still holds its summary), per request
+add_wrk_cpu_row() {
+    add_cpu_row "$2" "${wrk_result[requests]}" "$raw/$1.cpu-before" "$raw/$1.cpu-after" "${wrk_result[seconds]}"
+}

@@ -98,6 +98,14 @@ Body \`{"url": "$doc_100k"}\`.
 |---|---|---|---|---|---|---|
 $(printf '%s\n' "${post_rows[@]}")
 
+For reference, what the same box does at 64 connections with no Tally work: nginx answering by itself, and
+Tally's cheapest API answer, a 404 for a malformed job id (nginx, Tomcat, the filters and one Camel route; no
+store, no broker).
+
+| what | command | requests/s | p50 | p99 | answers |
+|---|---|---|---|---|---|
+$(printf '%s\n' "${floor_rows[@]}")
+
 ## 2. GET /word-count/{id} of a COMPLETE job
 
 The job of the 100 KB document; its answer is $get_bytes bytes (the whole word count).
@@ -133,6 +141,16 @@ in garbage collection (jstat).
 | process | peak RSS | RSS at the end | CPU | GC |
 |---|---|---|---|---|
 $(printf '%s\n' "${memory_rows[@]}")
+
+## 5. CPU per request
+
+Milliseconds of CPU each group of processes used per request (per job in the drain), from \`/proc/<pid>/stat\`
+before and after each wrk run: both web JVMs together, both workers together, and nginx's worker processes.
+The last column is what the rest of the $cores cores did meanwhile: wrk (curl in the drain) and idle time.
+
+| scenario | web | workers | store | RabbitMQ | nginx | these together | rest of the cores |
+|---|---|---|---|---|---|---|---|
+$(printf '%s\n' "${cpu_rows[@]}")
 
 $(cat "$bench_home/limits.md")
 EOF
