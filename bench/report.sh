@@ -64,7 +64,7 @@ Everything runs on this one machine: wrk, nginx, the web and worker JVMs, the st
 
 - $TALLY_CLUSTER_WEB web JVMs and $workers worker JVMs (\`WEB\`, \`WORKERS\`), started by \`cluster/up\`; worker
   concurrency and prefetch: ${TALLY_WORKER_CONCURRENCY:-4} and ${TALLY_WORKER_PREFETCH:-4}
-- web and worker JVM options: \`$java_opts\`; store: \`$store_java_opts\`
+- JVM options: web \`$java_opts\`; workers \`$worker_java_opts\`; store \`$store_java_opts\`
 - nginx POST limit \`$TALLY_NGINX_POST_RATE\`, burst $TALLY_NGINX_POST_BURST (all load comes from one address,
   so the deployment's 10r/s would measure only the limit); nginx writes its access log as deployed
 - wrk with $threads threads, closed loop (each connection sends its next request when the answer came), with

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
@@ -15,18 +16,20 @@ import org.springframework.stereotype.Component;
 public class JobDocuments {
 
     /**
-     * The word count is stored as its JSON text, one string, not as a sub-document of a field per word: the store
-     * (mongo-java-server on H2) read, rebuilt and Java-serialized a map of thousands of entries on every write
-     * and read of a finished job, its slowest work by far (bench/report.md); the API answers it verbatim
-     * ({@link JobView}). Jobs stored as sub-documents before still read back.
+     * The word count is stored as its JSON text in UTF-8, as binary, not as a sub-document of a field per word:
+     * the store (mongo-java-server on H2) read, rebuilt and Java-serialized a map of thousands of entries on
+     * every write and read of a finished job, its slowest work by far. Not as a string either: the store
+     * Java-serializes every document it reads from disk, the sweeper's queries read every job, and decoding long
+     * strings was then half of the store's CPU in a drain (bench/limits.md); bytes are copied. The API answers
+     * it verbatim ({@link JobView}). Jobs stored as a string or as sub-documents before still read back.
      */
     static final String WORD_COUNT = "word_count";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static String wordCountJson(WordHistogram histogram) {
+    static Binary wordCountJson(WordHistogram histogram) {
         try {
-            return JSON.writeValueAsString(histogram.counts());
+            return new Binary(JSON.writeValueAsBytes(histogram.counts()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a word count of strings and numbers always renders", e);
         }

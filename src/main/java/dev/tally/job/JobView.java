@@ -1,11 +1,13 @@
 package dev.tally.job;
 
 import com.fasterxml.jackson.databind.util.RawValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.springframework.stereotype.Component;
 
 /** Turns a stored job into the {@code data} object of the public API. */
@@ -42,6 +44,9 @@ public class JobView {
 
     /** The stored JSON text goes out as it is, not parsed and rendered again. */
     private static Object wordCount(Object stored) {
+        if (stored instanceof Binary json) {
+            return new RawValue(new String(json.getData(), StandardCharsets.UTF_8));
+        }
         return stored instanceof String json ? new RawValue(json) : stored;
     }
 

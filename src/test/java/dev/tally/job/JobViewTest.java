@@ -10,10 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
-/** A finished job's word count: stored as JSON text, answered as the same object the API always gave. */
+/** A finished job's word count: stored as JSON text (UTF-8 bytes), answered as the same object the API always gave. */
 class JobViewTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -28,13 +29,22 @@ class JobViewTest {
         Document job =
                 finished(new JobDocuments().completeUpdate(new ObjectId().toHexString(), new WordHistogram(counts, 4)));
 
-        assertThat(job.get("word_count")).isInstanceOf(String.class);
+        assertThat(job.get("word_count")).isInstanceOf(Binary.class);
         JsonNode answer = mapper.readTree(mapper.writeValueAsString(view.of(job)));
         assertThat(answer.path("word_count").path("the").asLong()).isEqualTo(2);
         assertThat(answer.path("word_count").path("don't").asLong()).isEqualTo(1);
         assertThat(answer.path("word_count").path("\"quoted\"").asLong()).isEqualTo(1);
         assertThat(answer.path("word_count").size()).isEqualTo(3);
         assertThat(answer.path("total_words").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void answersAWordCountStoredAsJsonStringBefore() throws Exception {
+        Document job =
+                new Document("_id", new ObjectId()).append("status", "COMPLETE").append("word_count", "{\"cat\":2}");
+
+        JsonNode answer = mapper.readTree(mapper.writeValueAsString(view.of(job)));
+        assertThat(answer.path("word_count").path("cat").asLong()).isEqualTo(2);
     }
 
     @Test
