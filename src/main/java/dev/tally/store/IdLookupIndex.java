@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,15 +23,21 @@ final class IdLookupIndex extends Index<Object> {
     private static final String ID = "_id";
 
     private final Index<Object> index;
+    private final InProgressPositions inProgress;
 
-    private IdLookupIndex(Index<Object> index, boolean sparse) {
+    private IdLookupIndex(Index<Object> index, boolean sparse, InProgressPositions inProgress) {
         super(index.getName(), index.getKeys(), sparse);
         this.index = index;
+        this.inProgress = inProgress;
     }
 
-    static Index<Object> of(Index<Object> index, List<IndexKey> keys, boolean sparse) {
-        boolean idOnly = keys.size() == 1 && ID.equals(keys.get(0).getKey());
-        return idOnly ? new IdLookupIndex(index, sparse) : index;
+    /** @param stored the collection's documents by position, to find those IN_PROGRESS */
+    static Index<Object> of(Index<Object> index, List<IndexKey> keys, boolean sparse, Map<Object, Document> stored) {
+        return isIdOnly(keys) ? new IdLookupIndex(index, sparse, InProgressPositions.of(stored)) : index;
+    }
+
+    static boolean isIdOnly(List<IndexKey> keys) {
+        return keys.size() == 1 && ID.equals(keys.get(0).getKey());
     }
 
     /** {@code {_id: <plain value>}} out of a query naming more fields, if it names one. */
@@ -49,14 +56,16 @@ final class IdLookupIndex extends Index<Object> {
 
     @Override
     public boolean canHandle(Document query) {
-        return index.canHandle(query) || idLookup(query).isPresent();
+        return index.canHandle(query) || idLookup(query).isPresent() || InProgressPositions.canHandle(query);
     }
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        return index.canHandle(query)
-                ? index.getPositions(query)
-                : index.getPositions(idLookup(query).orElseThrow());
+        if (index.canHandle(query)) {
+            return index.getPositions(query);
+        }
+        Optional<Document> byId = idLookup(query);
+        return byId.isPresent() ? index.getPositions(byId.get()) : inProgress.positions();
     }
 
     @Override
@@ -72,11 +81,14 @@ final class IdLookupIndex extends Index<Object> {
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
         index.add(document, position, collection);
+        inProgress.added(document, position);
     }
 
     @Override
     public Object remove(Document document) {
-        return index.remove(document);
+        Object position = index.remove(document);
+        inProgress.removed(position);
+        return position;
     }
 
     @Override
@@ -103,11 +115,13 @@ final class IdLookupIndex extends Index<Object> {
     public void updateInPlace(
             Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
         index.updateInPlace(oldDocument, newDocument, position, collection);
+        inProgress.updated(newDocument, position);
     }
 
     @Override
     public void drop() {
         index.drop();
+        inProgress.clear();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.tally.sweep;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.tally.job.JobStatus;
 import java.time.Clock;
@@ -50,10 +49,9 @@ public class StaleJobs {
     /** Claims up to a batch of stale jobs not yet re-published; each id is claimed by exactly one caller. */
     public List<String> claimForRepublish() {
         Date now = new Date(clock.millis());
-        Bson stale = Filters.and(
-                Filters.eq("status", JobStatus.IN_PROGRESS.name()),
-                Filters.lt("updated_at", new Date(now.getTime() - staleAfterMs)),
-                Filters.exists(SWEPT_AT, false));
+        Bson stale = inProgress()
+                .append("updated_at", new Document("$lt", new Date(now.getTime() - staleAfterMs)))
+                .append(SWEPT_AT, new Document("$exists", false));
         List<String> claimed = new ArrayList<>();
         for (Document job;
                 claimed.size() < batch && (job = jobs.findOneAndUpdate(stale, Updates.set(SWEPT_AT, now))) != null; ) {
@@ -65,9 +63,7 @@ public class StaleJobs {
     /** FAILs the jobs re-published at least a round ago that are still IN_PROGRESS; returns how many. */
     public long failTimedOut() {
         Date now = new Date(clock.millis());
-        Bson republishedEarlier = Filters.and(
-                Filters.eq("status", JobStatus.IN_PROGRESS.name()),
-                Filters.lt(SWEPT_AT, new Date(now.getTime() - roundMs)));
+        Bson republishedEarlier = inProgress().append(SWEPT_AT, new Document("$lt", new Date(now.getTime() - roundMs)));
         return jobs.updateMany(
                         republishedEarlier,
                         Updates.combine(
@@ -75,5 +71,11 @@ public class StaleJobs {
                                 Updates.set("error", "timed out"),
                                 Updates.set("updated_at", now)))
                 .getModifiedCount();
+    }
+
+    // One flat document, not Filters.and (which the driver sends as an $and list): the embedded store answers a
+    // query naming status IN_PROGRESS from the open jobs alone (dev.tally.store.InProgressPositions).
+    private static Document inProgress() {
+        return new Document("status", JobStatus.IN_PROGRESS.name());
     }
 }

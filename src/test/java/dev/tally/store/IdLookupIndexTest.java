@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -52,7 +53,7 @@ class IdLookupIndexTest {
     void answersAConditionalUpdateFromTheIdIndexInsteadOfAScan() {
         var id = new de.bwaldvogel.mongo.bson.ObjectId();
         Index<Object> idIndex = new ExactKeysIndex();
-        Index<Object> index = IdLookupIndex.of(idIndex, idIndex.getKeys(), false);
+        Index<Object> index = IdLookupIndex.of(idIndex, idIndex.getKeys(), false, Map.of());
         var conditional = new de.bwaldvogel.mongo.bson.Document("_id", id).append("status", "IN_PROGRESS");
 
         assertThat(idIndex.canHandle(conditional))
@@ -78,7 +79,7 @@ class IdLookupIndexTest {
     }
 
     /** Like mongo-java-server's unique index: handles a query on exactly its key; a position is the id itself. */
-    private static final class ExactKeysIndex extends Index<Object> {
+    static final class ExactKeysIndex extends Index<Object> {
         ExactKeysIndex() {
             super("_id_", List.of(new IndexKey("_id", true)), false);
         }
