@@ -4,6 +4,7 @@ import dev.tally.fetch.FetchedDocument;
 import dev.tally.job.PoisonMessageException;
 import dev.tally.web.ServiceUnavailableException;
 import java.time.Duration;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
@@ -18,6 +19,7 @@ class JobEvents extends EventNotifierSupport {
 
     static final String API_ROUTE = "api-word-count";
     static final String WORKER_ROUTE = "worker-count-words";
+    static final String SWEEPER_ROUTE = "sweep-stale-jobs";
     static final String DEAD_LETTER_ID = "tally-dead-letter-id";
 
     private final JobMetrics metrics;
@@ -50,6 +52,15 @@ class JobEvents extends EventNotifierSupport {
             submitted(exchange);
         } else if (WORKER_ROUTE.equals(route)) {
             worked(exchange);
+        } else if (SWEEPER_ROUTE.equals(route)) {
+            swept(exchange);
+        }
+    }
+
+    private void swept(Exchange exchange) {
+        List<?> timedOut = exchange.getProperty("timedOutJobs", List.class);
+        if (timedOut != null) {
+            timedOut.forEach(jobId -> failed(String.valueOf(jobId), "timed out", "stale", null, false));
         }
     }
 

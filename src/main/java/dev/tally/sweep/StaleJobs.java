@@ -1,6 +1,7 @@
 package dev.tally.sweep;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import dev.tally.job.JobStatus;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -60,17 +62,30 @@ public class StaleJobs {
         return claimed;
     }
 
-    /** FAILs the jobs re-published at least a round ago that are still IN_PROGRESS; returns how many. */
-    public long failTimedOut() {
+    /**
+     * FAILs up to a batch of the jobs re-published at least a round ago that are still IN_PROGRESS, each with a
+     * conditional update of its own (a worker may finish one meanwhile); returns their ids, for the log and
+     * metrics (dev.tally.monitor.JobEvents).
+     */
+    public List<String> failTimedOut() {
         Date now = new Date(clock.millis());
         Bson republishedEarlier = inProgress().append(SWEPT_AT, new Document("$lt", new Date(now.getTime() - roundMs)));
-        return jobs.updateMany(
-                        republishedEarlier,
-                        Updates.combine(
-                                Updates.set("status", JobStatus.FAIL.name()),
-                                Updates.set("error", "timed out"),
-                                Updates.set("updated_at", now)))
-                .getModifiedCount();
+        List<ObjectId> overdue = jobs.find(republishedEarlier)
+                .projection(Projections.include("_id"))
+                .limit(batch)
+                .map(job -> job.getObjectId("_id"))
+                .into(new ArrayList<>());
+        Bson fail = Updates.combine(
+                Updates.set("status", JobStatus.FAIL.name()),
+                Updates.set("error", "timed out"),
+                Updates.set("updated_at", now));
+        List<String> failed = new ArrayList<>();
+        for (ObjectId id : overdue) {
+            if (jobs.updateOne(inProgress().append("_id", id), fail).getModifiedCount() == 1) {
+                failed.add(id.toHexString());
+            }
+        }
+        return failed;
     }
 
     // One flat document, not Filters.and (which the driver sends as an $and list): the embedded store answers a

@@ -8,6 +8,8 @@ import com.mongodb.client.MongoClient;
 import dev.tally.TallyApplication;
 import dev.tally.support.ApiClient;
 import dev.tally.support.TestStack;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Date;
 import org.apache.camel.CamelContext;
@@ -43,6 +45,9 @@ class SweeperIT {
     @Autowired
     RabbitAdmin admin;
 
+    @Autowired
+    MeterRegistry meters;
+
     @DynamicPropertySource
     static void fastSweeper(DynamicPropertyRegistry registry) {
         TestStack.register(registry, QUEUE_SUFFIX);
@@ -64,6 +69,7 @@ class SweeperIT {
     @Test
     void aJobNoWorkerFinishesIsFailedAsTimedOutAfterOneRepublish() throws Exception {
         camel.getRouteController().stopRoute("worker-count-words");
+        double staleBefore = staleFailures();
         try {
             String jobId = lostJob(TestStack.documents().url("/never-worked.txt"));
             await().atMost(Duration.ofSeconds(10))
@@ -74,12 +80,20 @@ class SweeperIT {
 
             assertThat(job.path("status").asText()).isEqualTo("FAIL");
             assertThat(job.path("error").asText()).isEqualTo("timed out");
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() ->
+                            assertThat(staleFailures()).as("counted as a FAIL").isEqualTo(staleBefore + 1));
             assertThat(admin.getQueueInfo(TestStack.QUEUE + QUEUE_SUFFIX).getMessageCount())
                     .as("re-published once only")
                     .isEqualTo(1);
         } finally {
             camel.getRouteController().startRoute("worker-count-words");
         }
+    }
+
+    private double staleFailures() {
+        Counter stale = meters.find("tally.jobs.failed").tag("reason", "stale").counter();
+        return stale == null ? 0 : stale.count();
     }
 
     /** A job stored IN_PROGRESS an hour ago with no message on the queue. */
