@@ -112,20 +112,36 @@ class TextExtractorTest {
     @Test
     void passesBodyFailuresThroughUnchangedAndClosesTheDocument() {
         AtomicBoolean closed = new AtomicBoolean();
-        InputStream tooLarge = new InputStream() {
-            @Override
-            public int read() {
-                throw new DocumentTooLargeException(10, "http://example.test/");
-            }
+        InputStream tooLarge = failingBody(new DocumentTooLargeException(10, "http://example.test/"), closed);
 
-            @Override
-            public void close() {
-                closed.set(true);
-            }
-        };
+        Reader text = extractor.extract(document("text/html", UTF_8, tooLarge));
 
-        assertThatThrownBy(() -> extractor.extract(document("text/html", UTF_8, tooLarge)))
+        assertThatThrownBy(() -> text.read(new char[10])).isInstanceOf(DocumentTooLargeException.class);
+        assertThat(closed).as("closed before the failure reaches the caller").isTrue();
+        assertThatThrownBy(() -> text.read(new char[10]))
+                .as("read again, as a retry of the counting step does")
                 .isInstanceOf(DocumentTooLargeException.class);
+    }
+
+    @Test
+    void readsNoHtmlBeforeTheTextIsReadAndClosesTheDocumentWithTheReader() throws IOException {
+        AtomicBoolean closed = new AtomicBoolean();
+        InputStream untouchable = failingBody(new AssertionError("read before the text was"), closed);
+
+        extractor.extract(document("text/html", null, untouchable)).close();
+
+        assertThat(closed).isTrue();
+    }
+
+    @Test
+    void turnsAnIOExceptionFromTheHtmlBodyIntoATransientFailure() {
+        AtomicBoolean closed = new AtomicBoolean();
+        InputStream failing = failingBody(new IOException("connection reset"), closed);
+
+        assertThatThrownBy(() -> readAll(extractor.extract(document("text/html", UTF_8, failing))))
+                .isInstanceOf(TransientFetchException.class)
+                .hasMessage("could not read http://example.test/doc: connection reset")
+                .hasCauseInstanceOf(IOException.class);
         assertThat(closed).isTrue();
     }
 
@@ -141,6 +157,27 @@ class TextExtractorTest {
         assertThatThrownBy(() -> readAll(extractor.extract(document("text/plain", UTF_8, failing))))
                 .isInstanceOf(TransientFetchException.class)
                 .hasMessage("timed out reading http://example.test/");
+    }
+
+    /** A body every read of which throws {@code failure}; it records in {@code closed} whether it was closed. */
+    private static InputStream failingBody(Throwable failure, AtomicBoolean closed) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                if (failure instanceof IOException e) {
+                    throw e;
+                }
+                if (failure instanceof Error e) {
+                    throw e;
+                }
+                throw (RuntimeException) failure;
+            }
+
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
     }
 
     private static FetchedDocument document(String mediaType, Charset charset, InputStream body) {

@@ -1,19 +1,23 @@
 package dev.tally.fetch;
 
 import java.util.Set;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 
 /**
- * Collects the text of an HTML tree the way it renders: words inside inline elements join up
+ * The oracle for {@link HtmlScanner}: how TextExtractor found the visible text before it streamed, by parsing
+ * the whole page with jsoup and walking the tree.
+ *
+ * <p>Collects the text of an HTML tree the way it renders: words inside inline elements join up
  * ("<b>he</b>llo" is "hello"), block elements and line breaks separate them, and runs of
  * whitespace collapse to one space. Script and style content never appears (jsoup keeps it as
  * data, not text); noscript and template are dropped because a browser running scripts shows
  * neither. The title is kept: the original service's BeautifulSoup get_text() counted it too.
  */
-final class VisibleText implements NodeFilter {
+final class JsoupVisibleText implements NodeFilter {
 
     private static final Set<String> HIDDEN = Set.of("script", "style", "noscript", "template");
 
@@ -83,10 +87,14 @@ final class VisibleText implements NodeFilter {
 
     private final StringBuilder text = new StringBuilder();
 
-    private VisibleText() {}
+    private JsoupVisibleText() {}
+
+    static String of(String html) {
+        return of(Jsoup.parse(html));
+    }
 
     static String of(Node root) {
-        VisibleText collector = new VisibleText();
+        JsoupVisibleText collector = new JsoupVisibleText();
         root.filter(collector);
         return collector.text.toString().strip();
     }
