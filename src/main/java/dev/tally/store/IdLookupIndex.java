@@ -65,7 +65,7 @@ final class IdLookupIndex extends Index<Object> {
             return index.getPositions(query);
         }
         Optional<Document> byId = idLookup(query);
-        return byId.isPresent() ? index.getPositions(byId.get()) : inProgress.positions();
+        return byId.isPresent() ? index.getPositions(byId.get()) : inProgress.positions(query);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.tally.store;
 
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,9 +35,30 @@ final class InProgressPositions {
         return VALUE.equals(query.get(FIELD));
     }
 
-    /** A copy: the collection reads it while updates it makes change the set. */
-    Iterable<Object> positions() {
-        return List.copyOf(positions);
+    /**
+     * A copy (the collection reads it while its updates change the set), narrowed to the ids below the query's
+     * {@code _id: {$lt: <ObjectId>}} when it names one: an id holds its job's creation time, so the sweeper's
+     * queries ask only for jobs created before their cutoff and skip the open jobs of the last minutes unread
+     * (make bench queues tens of thousands). Positions of other types are left to the collection to check.
+     */
+    Iterable<Object> positions(Document query) {
+        ObjectId below = idBelow(query);
+        if (below == null) {
+            return List.copyOf(positions);
+        }
+        List<Object> older = new ArrayList<>();
+        for (Object position : positions) {
+            if (!(position instanceof ObjectId id) || id.compareTo(below) < 0) {
+                older.add(position);
+            }
+        }
+        return older;
+    }
+
+    private static ObjectId idBelow(Document query) {
+        return query.get("_id") instanceof Document id && id.size() == 1 && id.get("$lt") instanceof ObjectId below
+                ? below
+                : null;
     }
 
     void added(Document document, Object position) {

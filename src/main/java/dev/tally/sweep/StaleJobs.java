@@ -51,8 +51,9 @@ public class StaleJobs {
     /** Claims up to a batch of stale jobs not yet re-published; each id is claimed by exactly one caller. */
     public List<String> claimForRepublish() {
         Date now = new Date(clock.millis());
-        Bson stale = inProgress()
-                .append("updated_at", new Document("$lt", new Date(now.getTime() - staleAfterMs)))
+        Date cutoff = new Date(now.getTime() - staleAfterMs);
+        Bson stale = inProgressCreatedBefore(cutoff)
+                .append("updated_at", new Document("$lt", cutoff))
                 .append(SWEPT_AT, new Document("$exists", false));
         List<String> claimed = new ArrayList<>();
         for (Document job;
@@ -69,7 +70,10 @@ public class StaleJobs {
      */
     public List<String> failTimedOut() {
         Date now = new Date(clock.millis());
-        Bson republishedEarlier = inProgress().append(SWEPT_AT, new Document("$lt", new Date(now.getTime() - roundMs)));
+        Date lastRound = new Date(now.getTime() - roundMs);
+        // claimed a round ago, so stale then: created before that round's cutoff
+        Bson republishedEarlier = inProgressCreatedBefore(new Date(lastRound.getTime() - staleAfterMs))
+                .append(SWEPT_AT, new Document("$lt", lastRound));
         List<ObjectId> overdue = jobs.find(republishedEarlier)
                 .projection(Projections.include("_id"))
                 .limit(batch)
@@ -81,16 +85,23 @@ public class StaleJobs {
                 Updates.set("updated_at", now));
         List<String> failed = new ArrayList<>();
         for (ObjectId id : overdue) {
-            if (jobs.updateOne(inProgress().append("_id", id), fail).getModifiedCount() == 1) {
+            Document stillOpen = new Document("_id", id).append("status", JobStatus.IN_PROGRESS.name());
+            if (jobs.updateOne(stillOpen, fail).getModifiedCount() == 1) {
                 failed.add(id.toHexString());
             }
         }
         return failed;
     }
 
-    // One flat document, not Filters.and (which the driver sends as an $and list): the embedded store answers a
-    // query naming status IN_PROGRESS from the open jobs alone (dev.tally.store.InProgressPositions).
-    private static Document inProgress() {
-        return new Document("status", JobStatus.IN_PROGRESS.name());
+    /**
+     * IN_PROGRESS, with an id from before the cutoff's second: a job is created no later than its last update, and
+     * its ObjectId holds its creation time. One flat document, not Filters.and (sent as an $and list): the
+     * embedded store answers it from the open jobs created before the cutoff alone
+     * (dev.tally.store.InProgressPositions); MongoDB from its _id index.
+     */
+    private static Document inProgressCreatedBefore(Date cutoff) {
+        String firstIdAfterItsSecond = String.format("%08x%016x", cutoff.getTime() / 1000 + 1, 0L);
+        return new Document("status", JobStatus.IN_PROGRESS.name())
+                .append("_id", new Document("$lt", new ObjectId(firstIdAfterItsSecond)));
     }
 }

@@ -47,6 +47,21 @@ class InProgressPositionsTest {
     }
 
     @Test
+    void narrowsToTheIdsBelowTheQuerysBound() {
+        var older = new de.bwaldvogel.mongo.bson.ObjectId("6b0a00000000000000000000");
+        var newer = new de.bwaldvogel.mongo.bson.ObjectId("6b0b00000000000000000000");
+        InProgressPositions open = InProgressPositions.of(Map.of(older, job("IN_PROGRESS"), newer, job("IN_PROGRESS")));
+        var createdBefore = new de.bwaldvogel.mongo.bson.Document("status", "IN_PROGRESS")
+                .append(
+                        "_id",
+                        new de.bwaldvogel.mongo.bson.Document(
+                                "$lt", new de.bwaldvogel.mongo.bson.ObjectId("6b0b00000000000000000000")));
+
+        assertThat(open.positions(createdBefore)).containsExactly(older);
+        assertThat(open.positions(OPEN_QUERY)).containsExactlyInAnyOrder(older, newer);
+    }
+
+    @Test
     void followsInsertsUpdatesAndDeletes() {
         InProgressPositions open = InProgressPositions.of(Map.of());
         open.added(job("IN_PROGRESS"), 1);
@@ -56,7 +71,7 @@ class InProgressPositionsTest {
         open.updated(job("IN_PROGRESS"), 3); // a dead letter replayed: open again
         open.removed(2);
 
-        assertThat(open.positions()).containsExactlyInAnyOrder(3);
+        assertThat(open.positions(OPEN_QUERY)).containsExactlyInAnyOrder(3);
     }
 
     @Test

@@ -72,6 +72,16 @@ class StaleJobsTest {
     }
 
     @Test
+    void claimsAJobCreatedInTheSameSecondAsTheCutoff() {
+        Instant now = NOW.plusMillis(500);
+        Instant cutoff = now.minusMillis(STALE_AFTER);
+        String justStale = insert("IN_PROGRESS", cutoff.minusMillis(1), null);
+        insert("IN_PROGRESS", cutoff.plusMillis(1), null);
+
+        assertThat(sweeper(now).claimForRepublish()).containsExactly(justStale);
+    }
+
+    @Test
     void failsOnlyJobsRepublishedAtLeastARoundAgoAndStillInProgress() {
         String overdue = insert("IN_PROGRESS", NOW.minusSeconds(3600), NOW.minusMillis(ROUND + 1));
         String justRepublished = insert("IN_PROGRESS", NOW.minusSeconds(3600), NOW.minusMillis(ROUND - 1000));
@@ -91,7 +101,7 @@ class StaleJobsTest {
     }
 
     private String insert(String status, Instant updatedAt, Instant sweptAt) {
-        ObjectId id = new ObjectId();
+        ObjectId id = new ObjectId(Date.from(updatedAt)); // created when last updated
         Document job = new Document("_id", id)
                 .append("url", "http://x.test/")
                 .append("status", status)

@@ -98,8 +98,8 @@ class SweeperIT {
 
     /** A job stored IN_PROGRESS an hour ago with no message on the queue. */
     private String lostJob(String url) {
-        ObjectId id = new ObjectId();
         Date anHourAgo = new Date(System.currentTimeMillis() - 3_600_000);
+        ObjectId id = new ObjectId(anHourAgo); // an id holds its job's creation time
         tallyMongo
                 .getDatabase(DATABASE)
                 .getCollection("jobs")
