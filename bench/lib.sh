@@ -17,7 +17,7 @@ export TALLY_NGINX_POST_RATE=${BENCH_NGINX_POST_RATE:-1000000r/s}
 export TALLY_NGINX_POST_BURST=${BENCH_NGINX_POST_BURST:-1000000}
 duration=${BENCH_DURATION:-20s}
 warmup=${BENCH_WARMUP:-30s}
-# enough jobs for the workers' C2 to compile their loops (bench/limits.md): 200 left it compiling in the drain
+# enough jobs for the workers' JIT to settle before the drain is measured
 warmup_jobs=${BENCH_WARMUP_JOBS:-4000}
 post_connections=${BENCH_POST_CONNECTIONS:-16 64}
 get_connections=${BENCH_GET_CONNECTIONS:-64}

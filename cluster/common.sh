@@ -17,14 +17,14 @@ start_timeout=${TALLY_CLUSTER_START_TIMEOUT:-300}
 stop_timeout=${TALLY_CLUSTER_STOP_TIMEOUT:-40}
 # Small, bounded JVMs (measured in bench/report.md): a fixed heap cap, serial GC (no parallel GC threads
 # competing for 2 cores, no G1 remembered sets), smaller thread stacks, code cache and metaspace bounds.
-# Web JVMs and the store run C1 only (TieredStopAtLevel=1): with five JVMs on two cores, C2 was still
-# compiling their wide code (Spring, Camel, Tomcat, H2) minutes into a load, at a quarter to two fifths of each
-# JVM's CPU; C1's code is slower, but the whole cluster did more (POST+drain: 112 -> 203 jobs/s, 17.6 -> 9.8 ms
-# of CPU per job). Workers keep C2: their hot code is a few tight loops (HTML scanning, word counting) that C2
-# compiles within the warm-up and runs in about 30 % less CPU per job than C1 (bench/limits.md).
+# C1 only (TieredStopAtLevel=1): with five JVMs on two cores, C2 was still compiling their wide code (Spring,
+# Camel, Tomcat, H2) minutes into a load, at a quarter to two fifths of each JVM's CPU; C1's code is slower,
+# but the whole cluster did more (POST+drain: 112 -> 203 jobs/s, 17.6 -> 9.8 ms of CPU per job). Workers too:
+# with C2 (TALLY_CLUSTER_WORKER_JAVA_OPTS) make bench drained as fast (163 against 165 jobs/s) for 60 % more
+# worker CPU over the run and 50 MB more resident memory each (bench/limits.md).
 java_opts=${TALLY_CLUSTER_JAVA_OPTS:--Xms48m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError}
-worker_java_opts=${TALLY_CLUSTER_WORKER_JAVA_OPTS:--Xms48m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError}
-store_java_opts=${TALLY_CLUSTER_STORE_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m}
+worker_java_opts=${TALLY_CLUSTER_WORKER_JAVA_OPTS:-$java_opts}
+store_java_opts=${TALLY_CLUSTER_STORE_JAVA_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m}
 
 pids=$dir/pids
 logs=$dir/logs
