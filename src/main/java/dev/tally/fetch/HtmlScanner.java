@@ -2,8 +2,8 @@ package dev.tally.fetch;
 
 /**
  * HTML to visible text in one pass over the chars, chunk by chunk, without a tree: the HTML5 tokenizer's
- * states for text, tags, comments and character references, and from the tree builder only what decides which
- * text shows and where words break (TagEffects). Script, style and similar raw text never shows; noscript and
+ * states for text and character references here, those for tags and comments in MarkupScanner, and from the
+ * tree builder only what decides which text shows and where words break (TagEffects). Script, style and similar raw text never shows; noscript and
  * template content is hidden however it nests; title, textarea and xmp show. Comments, doctypes, processing
  * instructions, CDATA sections and attributes never show.
  *
@@ -15,25 +15,21 @@ final class HtmlScanner {
     static final int LOOKAHEAD = NamedCharacterReference.LOOKAHEAD + 8;
 
     private static final int CONTENT = 0; // text, as the mode says
-    private static final int TAG_OPEN = 1; // after '<'
-    private static final int END_TAG_OPEN = 2; // after "</"
-    private static final int TAG = 3;
-    private static final int MARKUP_DECLARATION = 4; // after "<!"
-    private static final int COMMENT = 5;
-    private static final int NUMERIC_REFERENCE = 6;
+    private static final int MARKUP = 1; // after '<'
+    private static final int NUMERIC_REFERENCE = 2;
 
     private final VisibleTextBuffer text;
-    private final TagScanner tag = new TagScanner();
-    private final CommentScanner comment = new CommentScanner();
     private final NumericCharacterReference numeric = new NumericCharacterReference();
     private final NamedCharacterReference named = new NamedCharacterReference();
     private final TagEffects effects;
+    private final MarkupScanner markup;
     private int state = CONTENT;
     private boolean starved;
 
     HtmlScanner(VisibleTextBuffer text) {
         this.text = text;
         this.effects = new TagEffects(text);
+        this.markup = new MarkupScanner(text, effects);
     }
 
     /**
@@ -46,11 +42,7 @@ final class HtmlScanner {
         while (p < limit) {
             p = switch (state) {
                 case CONTENT -> content(in, p, limit, endOfInput);
-                case TAG_OPEN -> tagOpen(in[p], p);
-                case END_TAG_OPEN -> endTagOpen(in[p], p);
-                case TAG -> tag(in, p, limit);
-                case MARKUP_DECLARATION -> markupDeclaration(in, p, limit, endOfInput);
-                case COMMENT -> comment(in, p, limit);
+                case MARKUP -> markup(in, p, limit, endOfInput);
                 default -> numericReference(in, p, limit);
             };
             if (starved) {
@@ -72,7 +64,8 @@ final class HtmlScanner {
                 return stop;
             }
             if (in[stop] == '<') {
-                state = TAG_OPEN;
+                markup.begin();
+                state = MARKUP;
                 return stop + 1;
             }
             return reference(in, stop, limit, endOfInput);
@@ -113,8 +106,8 @@ final class HtmlScanner {
                 return starve(stop);
             }
             if (TagScanner.isEndTag(in, stop, limit, endName)) {
-                tag.beginAfterEndTagName(effects.rawTextSlot());
-                state = TAG;
+                markup.beginAfterEndTagName(effects.rawTextSlot());
+                state = MARKUP;
                 return stop + 2 + endName.length;
             }
             if (showing) {
@@ -164,111 +157,26 @@ final class HtmlScanner {
         return after;
     }
 
-    private int tagOpen(char c, int p) {
-        if (NamedCharacterReference.isAsciiLetter(c)) {
-            tag.begin(false);
-            state = TAG;
-            return p;
-        }
-        if (c == '!') {
-            state = MARKUP_DECLARATION;
-        } else if (c == '/') {
-            state = END_TAG_OPEN;
-        } else if (c == '?') {
-            comment.beginBogus();
-            state = COMMENT;
-        } else {
-            visibleChar('<');
+    private int markup(char[] in, int p, int limit, boolean endOfInput) {
+        int after = markup.scan(in, p, limit, endOfInput);
+        if (markup.complete()) {
             state = CONTENT;
-            return p;
-        }
-        return p + 1;
-    }
-
-    private int endTagOpen(char c, int p) {
-        if (NamedCharacterReference.isAsciiLetter(c)) {
-            tag.begin(true);
-            state = TAG;
-            return p;
-        }
-        if (c == '>') {
-            state = CONTENT; // "</>" is nothing
-            return p + 1;
-        }
-        comment.beginBogus();
-        state = COMMENT;
-        return p;
-    }
-
-    private int tag(char[] in, int p, int limit) {
-        int after = tag.scan(in, p, limit);
-        if (tag.complete()) {
-            state = CONTENT;
-            if (tag.isEndTag()) {
-                effects.endTag(tag.slot());
-            } else {
-                effects.startTag(tag.slot());
-            }
-        }
-        return after;
-    }
-
-    private int markupDeclaration(char[] in, int p, int limit, boolean endOfInput) {
-        if (limit - p < 7 && !endOfInput) {
-            return starve(p);
-        }
-        state = COMMENT;
-        if (startsWith(in, p, limit, "--")) {
-            comment.beginComment();
-            return p + 2;
-        }
-        if (startsWith(in, p, limit, "[CDATA[")) {
-            comment.beginCdata();
-            return p + 7;
-        }
-        comment.beginBogus(); // a doctype too: it ends at its first '>', even one in quotes
-        return p;
-    }
-
-    private int comment(char[] in, int p, int limit) {
-        int after = comment.scan(in, p, limit);
-        if (comment.complete()) {
-            state = CONTENT;
+        } else if (after < limit) {
+            return starve(after);
         }
         return after;
     }
 
     private void end() {
-        if (state == TAG_OPEN) {
-            visibleChar('<');
-        } else if (state == END_TAG_OPEN) {
-            visibleChar('<');
-            visibleChar('/');
+        if (state == MARKUP) {
+            markup.end();
         } else if (state == NUMERIC_REFERENCE) {
             numeric.end(text);
-        }
-    }
-
-    private void visibleChar(char c) {
-        if (effects.showing()) {
-            text.append(c);
         }
     }
 
     private int starve(int p) {
         starved = true;
         return p;
-    }
-
-    private static boolean startsWith(char[] in, int p, int limit, String prefix) {
-        if (limit - p < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (in[p + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

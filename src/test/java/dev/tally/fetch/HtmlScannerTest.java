@@ -94,9 +94,9 @@ class HtmlScannerTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 5, 7, 11})
     void extractsTheSameTextHoweverTheInputIsCut(int charsPerRead) throws IOException {
-        String html = "<title>T&amp;t</title>a&eacute; &#x1F600;&#0000065;<!-- c -- > -->b<script>'</scr'"
-                + "</script ><p title='x>y'>c&notit;<![CDATA[x]]><textarea>&lt;</textarea>d&#128</p>&CounterClockwiseContourIntegral;"
-                + "<template><p>x</template>e<plaintext>&amp;<";
+        String html = "<![CDATA[x>y]]><title>T&amp;t</title>a&eacute; &#x1F600;&#0000065;<!-- c -- > -->b"
+                + "<script>'</scr'</script ><p title='x>y'>c&notit;<![CDATA[x]]><textarea>&lt;</textarea>d&#128</p>"
+                + "&CounterClockwiseContourIntegral;<template><p>x</template>e<plaintext>&amp;<";
 
         assertThat(read(HtmlTextReader.of(ChunkedHtml.of(html, () -> charsPerRead))))
                 .isEqualTo(visible(html))
