@@ -9,8 +9,7 @@ memory_of() {
 
 # name: CPU seconds used so far, user and system
 cpu_of() {
-    # fields after the command name in parentheses: utime and stime are the 12th and 13th
-    sed 's/^.*) //' "/proc/$(pid_of "$1")/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f\n", ($12 + $13) / hz}'
+    awk -v ticks="$(ticks_of_pid "$(pid_of "$1")")" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f\n", ticks / hz}'
 }
 
 # name: "<seconds> s (<full collections> full)" spent in garbage collection, from jstat (- without it)
@@ -23,7 +22,8 @@ gc_of() {
 
 # pid: CPU clock ticks used so far (user + system), 0 when gone
 ticks_of_pid() {
-    sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0
+    # fields after the command name in parentheses: utime and stime are the 12th and 13th
+    sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13} END {if (NR == 0) print 0}'
 }
 
 # "group ticks" lines for the cluster's processes grouped as web, worker, store, nginx (its workers) and

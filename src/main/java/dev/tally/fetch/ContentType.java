@@ -45,6 +45,11 @@ record ContentType(String mediaType, Charset charset) {
         if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
             name = name.substring(1, name.length() - 1).strip();
         }
+        return supportedCharset(name);
+    }
+
+    /** The charset of that name if this JVM has it; null for an unknown or malformed name. */
+    static Charset supportedCharset(String name) {
         try {
             return Charset.isSupported(name) ? Charset.forName(name) : null;
         } catch (IllegalArgumentException illegalName) {

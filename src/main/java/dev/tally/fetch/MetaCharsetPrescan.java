@@ -163,11 +163,7 @@ final class MetaCharsetPrescan {
         if (name.equals("x-user-defined")) {
             return Charset.forName("windows-1252");
         }
-        try {
-            return Charset.isSupported(name) ? Charset.forName(name) : null;
-        } catch (IllegalArgumentException illegalName) {
-            return null;
-        }
+        return ContentType.supportedCharset(name);
     }
 
     private boolean startsWith(String prefix) {

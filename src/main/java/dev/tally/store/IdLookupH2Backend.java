@@ -44,7 +44,7 @@ final class IdLookupH2Backend extends H2Backend {
             // the collection's data map, named as H2Database names it (InProgressPositionsTest reopens a file)
             Map<Object, Document> stored =
                     getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName));
-            return IdLookupIndex.of(index, keys, sparse, stored);
+            return IdLookupIndex.over(index, sparse, stored);
         }
     }
 }

@@ -31,9 +31,12 @@ final class IdLookupIndex extends Index<Object> {
         this.inProgress = inProgress;
     }
 
-    /** @param stored the collection's documents by position, to find those IN_PROGRESS */
-    static Index<Object> of(Index<Object> index, List<IndexKey> keys, boolean sparse, Map<Object, Document> stored) {
-        return isIdOnly(keys) ? new IdLookupIndex(index, sparse, InProgressPositions.of(stored)) : index;
+    /**
+     * @param idIndex a collection's {@code _id} index ({@link #isIdOnly})
+     * @param stored  the collection's documents by position, to find those IN_PROGRESS
+     */
+    static Index<Object> over(Index<Object> idIndex, boolean sparse, Map<Object, Document> stored) {
+        return new IdLookupIndex(idIndex, sparse, InProgressPositions.of(stored));
     }
 
     static boolean isIdOnly(List<IndexKey> keys) {

@@ -2,6 +2,7 @@ package dev.tally.store;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import dev.tally.job.JobStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InProgressPositions {
 
     static final String FIELD = "status";
-    static final String VALUE = "IN_PROGRESS";
+    static final String VALUE = JobStatus.IN_PROGRESS.name();
 
     private final Set<Object> positions = ConcurrentHashMap.newKeySet();
 

@@ -3,6 +3,7 @@ package dev.tally.sweep;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import dev.tally.job.JobDocuments;
 import dev.tally.job.JobStatus;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ public class StaleJobs {
     private final long roundMs;
     private final int batch;
     private final Clock clock;
+    // the same conditional FAIL the worker routes write: {_id, status IN_PROGRESS}, then status, error, updated_at
+    private final JobDocuments jobDocuments = new JobDocuments();
 
     @Autowired
     public StaleJobs(
@@ -79,14 +82,12 @@ public class StaleJobs {
                 .limit(batch)
                 .map(job -> job.getObjectId("_id"))
                 .into(new ArrayList<>());
-        Bson fail = Updates.combine(
-                Updates.set("status", JobStatus.FAIL.name()),
-                Updates.set("error", "timed out"),
-                Updates.set("updated_at", now));
         List<String> failed = new ArrayList<>();
         for (ObjectId id : overdue) {
-            Document stillOpen = new Document("_id", id).append("status", JobStatus.IN_PROGRESS.name());
-            if (jobs.updateOne(stillOpen, fail).getModifiedCount() == 1) {
+            List<Bson> stillOpenThenFail = jobDocuments.failUpdate(id.toHexString(), "timed out");
+            if (jobs.updateOne(stillOpenThenFail.get(0), stillOpenThenFail.get(1))
+                            .getModifiedCount()
+                    == 1) {
                 failed.add(id.toHexString());
             }
         }

@@ -53,7 +53,7 @@ class IdLookupIndexTest {
     void answersAConditionalUpdateFromTheIdIndexInsteadOfAScan() {
         var id = new de.bwaldvogel.mongo.bson.ObjectId();
         Index<Object> idIndex = new ExactKeysIndex();
-        Index<Object> index = IdLookupIndex.of(idIndex, idIndex.getKeys(), false, Map.of());
+        Index<Object> index = IdLookupIndex.over(idIndex, false, Map.of());
         var conditional = new de.bwaldvogel.mongo.bson.Document("_id", id).append("status", "IN_PROGRESS");
 
         assertThat(idIndex.canHandle(conditional))

@@ -8,7 +8,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +35,7 @@ class InProgressPositionsTest {
                 "b", job("COMPLETE"),
                 "c", job("FAIL"),
                 "d", job("IN_PROGRESS"));
-        Index<Object> index = IdLookupIndex.of(
-                new IdLookupIndexTest.ExactKeysIndex(), List.of(new IndexKey("_id", true)), false, stored);
+        Index<Object> index = IdLookupIndex.over(new IdLookupIndexTest.ExactKeysIndex(), false, stored);
 
         assertThat(index.canHandle(OPEN_QUERY)).isTrue();
         assertThat(index.getPositions(OPEN_QUERY)).containsExactlyInAnyOrder("a", "d");
