@@ -2,9 +2,12 @@ package dev.tally.store;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The MongoClient the {@code mongodb:tallyMongo} endpoints use. Short timeouts make an outage a fast 503
- * instead of a hang. Without {@code TALLY_MONGODB_URI} it talks to the embedded wire server.
+ * instead of a hang. Without {@code TALLY_MONGODB_URI} it talks to the embedded wire server. Every write waits for
+ * {@code tally.mongodb.write-concern}, over a {@code w} in the URI: the routes' endpoints name the same one.
  */
 @Configuration
 class MongoConfiguration {
@@ -32,17 +36,33 @@ class MongoConfiguration {
             @Value("${tally.mongodb.uri:}") String uri,
             ObjectProvider<EmbeddedMongoServer> embedded,
             @Value("${tally.mongodb.timeout-ms:2000}") int timeoutMs,
-            @Value("${tally.mongodb.max-pool-size:100}") int maxPoolSize) {
+            @Value("${tally.mongodb.max-pool-size:100}") int maxPoolSize,
+            @Value("${tally.mongodb.write-concern}") String writeConcern,
+            ObjectProvider<CommandListener> commandListeners) {
         String target = uri.isBlank() ? embedded.getObject().connectionString() : uri;
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(target))
+                .writeConcern(writeConcern(writeConcern))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                         .readTimeout(timeoutMs * 2, TimeUnit.MILLISECONDS))
                 .applyToConnectionPoolSettings(
                         p -> p.maxSize(maxPoolSize).maxWaitTime(timeoutMs, TimeUnit.MILLISECONDS))
-                .build();
-        return MongoClients.create(settings);
+                                .build();
+        List<CommandListener> listeners = commandListeners.orderedStream().toList();
+        return MongoClients.create(listeners.isEmpty()
+                ? settings
+                : MongoClientSettings.builder(settings).commandListenerList(listeners).build());
+    }
+
+    /** Tally needs every write acknowledged: w=0 would turn a lost write into a silently lost job. */
+    static WriteConcern writeConcern(String name) {
+        WriteConcern concern = WriteConcern.valueOf(name.strip());
+        if (concern == null || !concern.isAcknowledged()) {
+            throw new IllegalArgumentException("tally.mongodb.write-concern (TALLY_MONGODB_WRITE_CONCERN) must be one of"
+                    + " majority, w1, w2, w3, journaled, acknowledged; not '" + name + "'");
+        }
+        return concern;
     }
 
     /** The one collection Tally keeps, for the beans that query it directly. */
