@@ -101,6 +101,6 @@ final class MediumTokenTable {
         slots = new long[STRIDE << bits];
         shift = Long.SIZE - bits;
         size = 0;
-        resizeThreshold = (int) ((1L << bits) * 6 / 10);
+        resizeThreshold = PackedKeys.resizeThreshold(bits);
     }
 }

@@ -30,4 +30,14 @@ final class PackedKeys {
         AsciiBits.LITTLE_ENDIAN_LONG.set(target, offset, key);
         return offset + ((Long.SIZE - Long.numberOfLeadingZeros(key) + 7) >>> 3);
     }
+
+    /**
+     * Entries a packed-key table of 2^bits slots takes before it doubles: 60 % while it fits in the caches, 75 %
+     * from a million slots on, where every probe misses them anyway and the next doubling would need the old table
+     * and one twice its size at once: three million distinct short words then fit a 192 MB worker heap.
+     */
+    static int resizeThreshold(int bits) {
+        long slots = 1L << bits;
+        return (int) (bits < 20 ? slots * 6 / 10 : slots * 3 / 4);
+    }
 }

@@ -94,6 +94,6 @@ final class ShortTokenTable {
         slots = new long[2 << bits];
         shift = Long.SIZE - bits;
         size = 0;
-        resizeThreshold = (int) ((1L << bits) * 6 / 10);
+        resizeThreshold = PackedKeys.resizeThreshold(bits);
     }
 }

@@ -1,6 +1,5 @@
 package dev.tally.count;
 
-import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -10,18 +9,15 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * The immutable word-to-count map of a {@link WordHistogram}. Words sit in chunks of {@link #CHUNK} references and
- * counts in a {@code long[]}, found through an index of entry numbers by hash, so that no array of references is
- * large enough for the collector to allocate it as a humongous object: G1 treats those as old, so a discarded
- * histogram would keep its 100,000 strings alive, to be copied and promoted, until the next concurrent cycle
- * (as it does with a {@code Map.ofEntries} of that size, whose table is one large array).
+ * The immutable word-to-count map of a {@link WordHistogram}. Words are UTF-8 bytes in a {@link Utf8WordPool} and
+ * counts a {@code long[]}, found through an index of entry numbers by hash: no String per word is kept, and no
+ * array of references is large enough for the collector to allocate it as a humongous object (G1 treats those as
+ * old, so a discarded histogram would keep its words alive until the next concurrent cycle). A word becomes a
+ * String only when it is read; {@link RankedWords} writes them as bytes.
  */
 final class WordCountMap extends AbstractMap<String, Long> {
 
-    private static final int CHUNK_BITS = 12;
-    private static final int CHUNK = 1 << CHUNK_BITS;
-
-    private final String[][] words;
+    private final Utf8WordPool words;
     private final long[] counts;
     private final int size;
     /**
@@ -30,7 +26,7 @@ final class WordCountMap extends AbstractMap<String, Long> {
      */
     private volatile int[] index;
 
-    private WordCountMap(String[][] words, long[] counts, int size) {
+    private WordCountMap(Utf8WordPool words, long[] counts, int size) {
         this.words = words;
         this.counts = counts;
         this.size = size;
@@ -91,7 +87,15 @@ final class WordCountMap extends AbstractMap<String, Long> {
     }
 
     private String word(int entry) {
-        return words[entry >>> CHUNK_BITS][entry & (CHUNK - 1)];
+        return words.word(entry);
+    }
+
+    Utf8WordPool words() {
+        return words;
+    }
+
+    long count(int entry) {
+        return counts[entry];
     }
 
     private int entryOf(Object key) {
@@ -133,33 +137,27 @@ final class WordCountMap extends AbstractMap<String, Long> {
     /** Collects exactly the announced number of distinct words, each once, with their counts. */
     static final class Builder {
 
-        private final String[][] words;
+        private final Utf8WordPool words;
         private final long[] counts;
         private int size;
 
         Builder(int size) {
-            words = new String[(size + CHUNK - 1) >>> CHUNK_BITS][];
-            for (int chunk = 0; chunk < words.length; chunk++) {
-                words[chunk] = new String[Math.min(CHUNK, size - (chunk << CHUNK_BITS))];
-            }
+            words = new Utf8WordPool(size);
             counts = new long[size];
         }
 
         /** Adds the word whose chars are the Latin-1 bytes latin1[0, length). */
         void add(byte[] latin1, int length, long count) {
-            add(new String(latin1, 0, length, StandardCharsets.ISO_8859_1), count);
-        }
-
-        void add(char[] chars, int from, int to, long count) {
-            add(new String(chars, from, to - from), count);
-        }
-
-        private void add(String word, long count) {
-            words[size >>> CHUNK_BITS][size & (CHUNK - 1)] = word;
+            words.addLatin1(latin1, length);
             counts[size++] = count;
         }
 
-        Map<String, Long> build() {
+        void add(char[] chars, int from, int to, long count) {
+            words.addChars(chars, from, to);
+            counts[size++] = count;
+        }
+
+        WordCountMap build() {
             if (size != counts.length) {
                 throw new IllegalStateException(size + " words added, " + counts.length + " announced");
             }

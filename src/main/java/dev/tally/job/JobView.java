@@ -1,20 +1,28 @@
 package dev.tally.job;
 
-import com.fasterxml.jackson.databind.util.RawValue;
-import java.nio.charset.StandardCharsets;
+import dev.tally.result.StoredWordCounts;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.springframework.stereotype.Component;
 
 /** Turns a stored job into the {@code data} object of the public API. */
 @Component("jobView")
 public class JobView {
 
-    public Map<String, Object> of(Document job) {
+    /** Without {@code ?top} a finished job's answer carries its whole histogram, as the original service's did. */
+    static final int TOP_WITH_WHOLE_COUNT = 100;
+
+    private final StoredWordCounts wordCounts;
+
+    public JobView(StoredWordCounts wordCounts) {
+        this.wordCounts = wordCounts;
+    }
+
+    /** @param top null for the whole {@code word_count}, else the number of {@code top_words} instead of it */
+    public Map<String, Object> of(Document job, Integer top) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("job_id", job.getObjectId("_id").toHexString());
         view.put("url", job.getString("url"));
@@ -23,9 +31,12 @@ public class JobView {
         view.put("created_at", iso(job.getDate("created_at")));
         view.put("updated_at", iso(job.getDate("updated_at")));
         if (JobStatus.COMPLETE.name().equals(status)) {
-            view.put("word_count", wordCount(job.get(JobDocuments.WORD_COUNT)));
+            if (top == null) {
+                view.put("word_count", wordCounts.answerValue(job));
+            }
             view.put("total_words", job.get("total_words"));
             view.put("distinct_words", job.get("distinct_words"));
+            view.put("top_words", wordCounts.top(job, top == null ? TOP_WITH_WHOLE_COUNT : top));
         } else if (JobStatus.FAIL.name().equals(status)) {
             view.put("error", job.getString("error"));
         }
@@ -42,15 +53,7 @@ public class JobView {
         return view;
     }
 
-    /** The stored JSON text goes out as it is, not parsed and rendered again. */
-    private static Object wordCount(Object stored) {
-        if (stored instanceof Binary json) {
-            return new RawValue(new String(json.getData(), StandardCharsets.UTF_8));
-        }
-        return stored instanceof String json ? new RawValue(json) : stored;
-    }
-
-    private static String iso(Date date) {
+    public static String iso(Date date) {
         return date == null ? null : Instant.ofEpochMilli(date.getTime()).toString();
     }
 }

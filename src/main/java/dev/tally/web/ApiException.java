@@ -21,4 +21,8 @@ public class ApiException extends RuntimeException {
     public static ApiException notFound(String message) {
         return new ApiException(404, message);
     }
+
+    public static ApiException conflict(String message) {
+        return new ApiException(409, message);
+    }
 }

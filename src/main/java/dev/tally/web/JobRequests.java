@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.apache.camel.Header;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 public class JobRequests {
 
     static final int MAX_URL_LENGTH = 2048;
+    static final int MAX_TOP = 1000;
     static final String INVALID_URL = "You must provide a valid `url` in your POST request JSON";
     static final String INVALID_JOB_ID = "You must provide a valid `job_id` in your GET request JSON";
 
@@ -50,6 +52,18 @@ public class JobRequests {
             throw ApiException.badRequest(INVALID_JOB_ID + ": `job_id` must be a 24-character hex string");
         }
         return new ObjectId(jobId.asText());
+    }
+
+    /** {@code ?top=N}: null when absent, else N from 1 to {@value #MAX_TOP}. */
+    public Integer top(@Header("top") Object top) {
+        if (top == null) {
+            return null;
+        }
+        String text = top instanceof String single ? single.strip() : "";
+        if (!text.matches("[0-9]{1,4}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > MAX_TOP) {
+            throw ApiException.badRequest("`top` must be an integer from 1 to " + MAX_TOP + " (once)");
+        }
+        return Integer.valueOf(text);
     }
 
     public ObjectId pathJobId(String jobId) {

@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Bugs cannot be produced for real, so AdviceWith plants one: the API answers the original 500 message without a
- * stack trace, and the worker dead-letters the message with its original body and FAILs the job.
+ * stack trace, and the worker dead-letters the message with its original body and FAILs the job with a sentence
+ * that names no class.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = TallyApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -92,6 +93,9 @@ class UnexpectedErrorIT {
         assertThat(original).isEqualTo("{\"job_id\":\"" + jobId + "\"}");
         JsonNode job = api.awaitFinished(jobId, Duration.ofSeconds(10));
         assertThat(job.path("status").asText()).isEqualTo("FAIL");
-        assertThat(job.path("error").asText()).isEqualTo("planted worker bug");
+        // the user reads a sentence; the operator finds the bug in the dead letter's headers and the log
+        assertThat(job.path("error").asText()).isEqualTo("internal error while counting the words");
+        assertThat(deadLetters.getReceivedExchanges().get(0).getMessage().getHeader("tally-dead-letter-reason"))
+                .isEqualTo("planted worker bug");
     }
 }

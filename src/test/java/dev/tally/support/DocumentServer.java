@@ -97,6 +97,16 @@ public final class DocumentServer {
                 served.incrementAndGet();
                 return;
             }
+            if (path.startsWith("/vocabulary/") && path.endsWith(".txt")) {
+                long words = Long.parseLong(path.substring("/vocabulary/".length(), path.length() - ".txt".length()));
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                exchange.sendResponseHeaders(200, Vocabulary.bytes(words));
+                try (OutputStream out = exchange.getResponseBody()) {
+                    Vocabulary.write(words, out);
+                }
+                served.incrementAndGet();
+                return;
+            }
             if (path.startsWith("/flaky/") && hit == 1) {
                 send(exchange, 503, "text/plain", "busy, try again"); // a transient failure, then the document
                 return;

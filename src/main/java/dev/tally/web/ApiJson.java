@@ -1,0 +1,74 @@
+package dev.tally.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.tally.result.StreamedWordCount;
+import dev.tally.result.WordCountFiles;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.List;
+import java.util.Collections;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders an answer as JSON. An answer holding a word count kept in GridFS becomes a stream: the envelope around
+ * it, with the file copied in between as the client reads, so a histogram of millions of words is never built in
+ * memory. The file stands in the rendered envelope as one NUL byte, which JSON text can hold nowhere else (Jackson
+ * escapes control characters in strings).
+ */
+@Component("apiJson")
+public class ApiJson {
+
+    private static final byte PLACEHOLDER = 0;
+
+    private final ObjectMapper mapper;
+    private final WordCountFiles files;
+
+    public ApiJson(ObjectMapper mapper, WordCountFiles files) {
+        this.mapper = mapper.copy().registerModule(new SimpleModule().addSerializer(StreamedWordCount.class, new Placeholder()));
+        this.files = files;
+    }
+
+    public Object render(Object answer) throws JsonProcessingException {
+        byte[] json = mapper.writeValueAsBytes(answer);
+        StreamedWordCount streamed = streamedIn(answer);
+        if (streamed == null) {
+            return json;
+        }
+        int at = indexOf(json, PLACEHOLDER);
+        return new SequenceInputStream(Collections.enumeration(List.of(
+                new ByteArrayInputStream(json, 0, at),
+                files.open(streamed.file()),
+                new ByteArrayInputStream(json, at + 1, json.length - at - 1))));
+    }
+
+    private static StreamedWordCount streamedIn(Object answer) {
+        if (answer instanceof ApiResponse response && response.data() instanceof java.util.Map<?, ?> data) {
+            return data.get("word_count") instanceof StreamedWordCount streamed ? streamed : null;
+        }
+        return null;
+    }
+
+    private static int indexOf(byte[] json, byte b) {
+        for (int i = 0; i < json.length; i++) {
+            if (json[i] == b) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the rendered answer lost its word-count placeholder");
+    }
+
+    private static final class Placeholder extends JsonSerializer<StreamedWordCount> {
+        @Override
+        public void serialize(StreamedWordCount value, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            generator.writeRawValue("\u0000");
+        }
+    }
+}
