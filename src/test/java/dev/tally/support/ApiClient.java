@@ -70,6 +70,22 @@ public final class ApiClient {
         return send(method, path, contentType, body, null);
     }
 
+    /** A GET whose answer may not be JSON (the CSV export), as it came. */
+    public HttpResponse<String> getRaw(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(requestTimeout)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** As the operator, with HTTP basic credentials. */
     public Answer admin(String method, String path) {
         String credentials = TestStack.ADMIN_USER + ":" + TestStack.ADMIN_PASSWORD;
