@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/tally.jar
 
-.PHONY: help build run store routes test test-unit test-it test-browser chaos bench-count clean
+.PHONY: help build run store routes test test-unit test-it test-browser chaos bench-count bench-inline clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,10 @@ test-browser: ## Hawtio in headless chromium against the packaged jar (installs 
 bench-count: ## tokenizer and HTML extraction throughput (JMH)
 	$(MVN) test-compile
 	mvn -B -q exec:java -Dexec.mainClass=dev.tally.bench.BenchCountMain -Dexec.classpathScope=test
+
+bench-inline: ## what an inline word count costs a GET by vocabulary size (JMH), behind tally.results.inline-max-bytes
+	$(MVN) test-compile
+	mvn -B -q exec:java -Dexec.mainClass=dev.tally.bench.BenchInlineMain -Dexec.classpathScope=test
 
 clean: ## remove build output (keeps ./data)
 	$(MVN) clean

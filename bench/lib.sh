@@ -40,6 +40,8 @@ threads=${BENCH_WRK_THREADS:-$(nproc)}
 api=http://127.0.0.1:$nginx_port
 doc_100k=http://127.0.0.1:$docs_port/doc100k.html
 doc_20m=http://127.0.0.1:$docs_port/doc20m.html
+vocabulary_words=${BENCH_VOCABULARY_WORDS:-3000000}
+doc_vocabulary=http://127.0.0.1:$docs_port/vocabulary$vocabulary_words.txt
 raw=$dir/raw
 
 now_ms() { date +%s%3N; }
@@ -57,6 +59,12 @@ make_documents() {
             mv "$dir/docs/$name.html.tmp" "$dir/docs/$name.html"
         fi
     done
+    local vocabulary=$dir/docs/vocabulary$vocabulary_words.txt
+    if [[ ! -s $vocabulary || $bench_home/vocabulary.awk -nt $vocabulary ]]; then
+        log "writing ${vocabulary##*/} ($vocabulary_words distinct words)"
+        awk -v n="$vocabulary_words" -f "$bench_home/vocabulary.awk" > "$vocabulary.tmp"
+        mv "$vocabulary.tmp" "$vocabulary"
+    fi
 }
 
 # name connections duration url [post_url]: runs wrk (POST {"url": post_url} when given, GET otherwise),

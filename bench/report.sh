@@ -132,6 +132,15 @@ every 50 ms) answers COMPLETE. Server: the job's \`updated_at\` minus its \`crea
 |---|---|---|---|
 $(printf '%s\n' "${big_rows[@]}")
 
+A word list of $vocabulary_words distinct words (bench/vocabulary.awk; 25 MB at the default 3,000,000): its histogram
+is over MongoDB's 16 MB document limit, so the worker writes it to GridFS and the API streams it. The job from
+POST to COMPLETE as for the 20 MB document; then one GET of the whole job and one of its CSV, by curl. The worker
+JVMs run with the cluster's heap (\`-Xmx192m\`); their peak RSS over the whole run is in section 4.
+
+| outcome | server | client | GET /word-count/{id} | GET …/word-count.csv |
+|---|---|---|---|---|
+$vocabulary_row
+
 ## 4. Memory
 
 Resident memory of each JVM at the end of the run: peak (VmHWM in /proc/<pid>/status) and current (VmRSS);

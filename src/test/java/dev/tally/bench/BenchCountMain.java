@@ -67,7 +67,7 @@ public final class BenchCountMain {
      * JMH forks take their class path from java.class.path, which under {@code mvn exec:java} names only Maven's
      * launcher; the test class path lives in the class loader, so publish that one.
      */
-    private static void exposeClassPathToForkedJvms() throws URISyntaxException {
+    static void exposeClassPathToForkedJvms() throws URISyntaxException {
         List<String> entries = new ArrayList<>();
         for (ClassLoader loader = BenchCountMain.class.getClassLoader(); loader != null; loader = loader.getParent()) {
             if (loader instanceof URLClassLoader urlLoader) {
