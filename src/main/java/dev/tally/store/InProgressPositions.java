@@ -1,28 +1,34 @@
 package dev.tally.store;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.ObjectId;
 import dev.tally.job.JobStatus;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where a collection's documents with {@code status: "IN_PROGRESS"} are, kept in memory beside its {@code _id}
- * index ({@link IdLookupIndex}). mongo-java-server keeps no index but unique ones, so the sweeper's queries
- * ({@code {status: "IN_PROGRESS", updated_at: {$lt: ...}}}, every minute in every Tally process) read and
- * deserialized every job ever stored, under the collection's lock: seconds with tens of thousands of jobs, a
- * sweeper timing out and every other request waiting behind it (bench/limits.md). With these positions they read
- * only the open jobs. Built from the stored documents when the store opens.
+ * Where a collection's documents with {@code status: "IN_PROGRESS"} are, and when each was created, kept in memory
+ * beside its {@code _id} index ({@link IdLookupIndex}). mongo-java-server keeps no index but unique ones, so the
+ * sweeper's queries ({@code {status: "IN_PROGRESS", created_at: {$lt: ...}, ...}}, every minute in every Tally
+ * process) read and deserialized every job ever stored, under the collection's lock: seconds with tens of thousands
+ * of jobs, a sweeper timing out and every other request waiting behind it (bench/limits.md). With these positions
+ * they read only the open jobs created before their cutoff, as MongoDB's {status, created_at} index would. Built
+ * from the stored documents when the store opens.
  */
 final class InProgressPositions {
 
     static final String FIELD = "status";
     static final String VALUE = JobStatus.IN_PROGRESS.name();
+    static final String CREATED_AT = "created_at";
 
-    private final Set<Object> positions = ConcurrentHashMap.newKeySet();
+    /** A document without a date in created_at: kept by every narrowing, the collection checks the query on it. */
+    private static final long CREATED_UNKNOWN = Long.MIN_VALUE;
+
+    /** position -> created_at in epoch milliseconds */
+    private final Map<Object, Long> createdAt = new ConcurrentHashMap<>();
 
     /** @param stored the collection's documents by position (H2's data map: a position is its key) */
     static InProgressPositions of(Map<Object, Document> stored) {
@@ -37,57 +43,66 @@ final class InProgressPositions {
     }
 
     /**
-     * A copy (the collection reads it while its updates change the set), narrowed to the ids below the query's
-     * {@code _id: {$lt: <ObjectId>}} when it names one: an id holds its job's creation time, so the sweeper's
-     * queries ask only for jobs created before their cutoff and skip the open jobs of the last minutes unread
-     * (make bench queues tens of thousands). Positions of other types are left to the collection to check.
+     * A copy (the collection reads it while its updates change the map), narrowed to the jobs created before the
+     * query's {@code created_at: {$lt: <date>}} when it names one, so the sweeper's queries skip the open jobs of
+     * the last minutes unread (make bench queues tens of thousands).
      */
     Iterable<Object> positions(Document query) {
-        ObjectId below = idBelow(query);
+        Long below = createdBelow(query);
         if (below == null) {
-            return List.copyOf(positions);
+            return List.copyOf(createdAt.keySet());
         }
         List<Object> older = new ArrayList<>();
-        for (Object position : positions) {
-            if (!(position instanceof ObjectId id) || id.compareTo(below) < 0) {
+        createdAt.forEach((position, created) -> {
+            if (created < below) {
                 older.add(position);
             }
-        }
+        });
         return older;
     }
 
-    private static ObjectId idBelow(Document query) {
-        return query.get("_id") instanceof Document id && id.size() == 1 && id.get("$lt") instanceof ObjectId below
-                ? below
-                : null;
+    private static Long createdBelow(Document query) {
+        if (query.get(CREATED_AT) instanceof Document range && range.size() == 1) {
+            long below = millis(range.get("$lt"));
+            return below == CREATED_UNKNOWN ? null : below;
+        }
+        return null;
+    }
+
+    /** The wire server decodes a BSON date as an Instant. */
+    private static long millis(Object date) {
+        if (date instanceof Instant instant) {
+            return instant.toEpochMilli();
+        }
+        return date instanceof Date legacy ? legacy.getTime() : CREATED_UNKNOWN;
     }
 
     void added(Document document, Object position) {
         if (isOpen(document)) {
-            positions.add(position);
+            createdAt.put(position, millis(document.get(CREATED_AT)));
         }
     }
 
     void updated(Document newDocument, Object position) {
         if (isOpen(newDocument)) {
-            positions.add(position);
+            createdAt.put(position, millis(newDocument.get(CREATED_AT)));
         } else {
-            positions.remove(position);
+            createdAt.remove(position);
         }
     }
 
     void removed(Object position) {
         if (position != null) {
-            positions.remove(position);
+            createdAt.remove(position);
         }
     }
 
     void clear() {
-        positions.clear();
+        createdAt.clear();
     }
 
     int size() {
-        return positions.size();
+        return createdAt.size();
     }
 
     private static boolean isOpen(Document document) {

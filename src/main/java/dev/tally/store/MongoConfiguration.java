@@ -48,19 +48,23 @@ class MongoConfiguration {
                         .readTimeout(timeoutMs * 2, TimeUnit.MILLISECONDS))
                 .applyToConnectionPoolSettings(
                         p -> p.maxSize(maxPoolSize).maxWaitTime(timeoutMs, TimeUnit.MILLISECONDS))
-                                .build();
+                .build();
         List<CommandListener> listeners = commandListeners.orderedStream().toList();
-        return MongoClients.create(listeners.isEmpty()
-                ? settings
-                : MongoClientSettings.builder(settings).commandListenerList(listeners).build());
+        return MongoClients.create(
+                listeners.isEmpty()
+                        ? settings
+                        : MongoClientSettings.builder(settings)
+                                .commandListenerList(listeners)
+                                .build());
     }
 
     /** Tally needs every write acknowledged: w=0 would turn a lost write into a silently lost job. */
     static WriteConcern writeConcern(String name) {
         WriteConcern concern = WriteConcern.valueOf(name.strip());
         if (concern == null || !concern.isAcknowledged()) {
-            throw new IllegalArgumentException("tally.mongodb.write-concern (TALLY_MONGODB_WRITE_CONCERN) must be one of"
-                    + " majority, w1, w2, w3, journaled, acknowledged; not '" + name + "'");
+            throw new IllegalArgumentException(
+                    "tally.mongodb.write-concern (TALLY_MONGODB_WRITE_CONCERN) must be one of"
+                            + " majority, w1, w2, w3, journaled, acknowledged; not '" + name + "'");
         }
         return concern;
     }

@@ -95,14 +95,12 @@ public class StaleJobs {
     }
 
     /**
-     * IN_PROGRESS, with an id from before the cutoff's second: a job is created no later than its last update, and
-     * its ObjectId holds its creation time. One flat document, not Filters.and (sent as an $and list): the
-     * embedded store answers it from the open jobs created before the cutoff alone
-     * (dev.tally.store.InProgressPositions); MongoDB from its _id index.
+     * IN_PROGRESS and created before the cutoff (a job is created no later than its last update): MongoDB answers
+     * it from the {status, created_at} index (dev.tally.store.JobIndexes). One flat document, not Filters.and
+     * (sent as an $and list): the embedded store answers it from the open jobs created before the cutoff alone
+     * (dev.tally.store.InProgressPositions).
      */
     private static Document inProgressCreatedBefore(Date cutoff) {
-        String firstIdAfterItsSecond = String.format("%08x%016x", cutoff.getTime() / 1000 + 1, 0L);
-        return new Document("status", JobStatus.IN_PROGRESS.name())
-                .append("_id", new Document("$lt", new ObjectId(firstIdAfterItsSecond)));
+        return new Document("status", JobStatus.IN_PROGRESS.name()).append("created_at", new Document("$lt", cutoff));
     }
 }

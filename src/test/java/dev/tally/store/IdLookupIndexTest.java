@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The store's _id index serves Tally's conditional updates ({_id, status}) with the same answers a scan gave. */
+/** The store's _id index serves Tally's conditional updates ({_id, status}) and the sweeper's queries as a scan would. */
 class IdLookupIndexTest {
 
     private MongoServer server;
@@ -76,6 +77,29 @@ class IdLookupIndexTest {
         assertThat(IdLookupIndex.idLookup(
                         new de.bwaldvogel.mongo.bson.Document("_id", Pattern.compile("a")).append("status", "x")))
                 .isEmpty();
+    }
+
+    @Test
+    void answersTheSweepersQueryFromTheOpenJobsCreatedBeforeItsCutoff() {
+        Instant cutoff = Instant.parse("2026-11-28T12:00:00Z");
+        var stale = new de.bwaldvogel.mongo.bson.ObjectId();
+        var recent = new de.bwaldvogel.mongo.bson.ObjectId();
+        var done = new de.bwaldvogel.mongo.bson.ObjectId();
+        Map<Object, de.bwaldvogel.mongo.bson.Document> stored = Map.of(
+                stale, job("IN_PROGRESS", cutoff.minusSeconds(60)),
+                recent, job("IN_PROGRESS", cutoff.plusSeconds(60)),
+                done, job("COMPLETE", cutoff.minusSeconds(60)));
+        Index<Object> index = IdLookupIndex.over(new ExactKeysIndex(), false, stored);
+        var sweeperQuery = new de.bwaldvogel.mongo.bson.Document("status", "IN_PROGRESS")
+                .append("created_at", new de.bwaldvogel.mongo.bson.Document("$lt", cutoff))
+                .append("swept_at", new de.bwaldvogel.mongo.bson.Document("$exists", false));
+
+        assertThat(index.canHandle(sweeperQuery)).isTrue();
+        assertThat(index.getPositions(sweeperQuery)).containsExactly(stale);
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document job(String status, Instant createdAt) {
+        return new de.bwaldvogel.mongo.bson.Document("status", status).append("created_at", createdAt);
     }
 
     /** Like mongo-java-server's unique index: handles a query on exactly its key; a position is the id itself. */

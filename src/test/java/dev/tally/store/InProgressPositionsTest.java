@@ -9,7 +9,9 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Index;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -45,18 +47,20 @@ class InProgressPositionsTest {
     }
 
     @Test
-    void narrowsToTheIdsBelowTheQuerysBound() {
-        var older = new de.bwaldvogel.mongo.bson.ObjectId("6b0a00000000000000000000");
-        var newer = new de.bwaldvogel.mongo.bson.ObjectId("6b0b00000000000000000000");
-        InProgressPositions open = InProgressPositions.of(Map.of(older, job("IN_PROGRESS"), newer, job("IN_PROGRESS")));
+    void narrowsToTheJobsCreatedBeforeTheQuerysBound() {
+        Instant cutoff = Instant.parse("2026-11-28T12:00:00Z");
+        InProgressPositions open = InProgressPositions.of(Map.of(
+                "older", job("IN_PROGRESS", cutoff.minusMillis(1)),
+                "atCutoff", job("IN_PROGRESS", cutoff),
+                "newer", job("IN_PROGRESS", cutoff.plusSeconds(60)),
+                "noDate", job("IN_PROGRESS")));
         var createdBefore = new de.bwaldvogel.mongo.bson.Document("status", "IN_PROGRESS")
-                .append(
-                        "_id",
-                        new de.bwaldvogel.mongo.bson.Document(
-                                "$lt", new de.bwaldvogel.mongo.bson.ObjectId("6b0b00000000000000000000")));
+                .append("created_at", new de.bwaldvogel.mongo.bson.Document("$lt", cutoff));
 
-        assertThat(open.positions(createdBefore)).containsExactly(older);
-        assertThat(open.positions(OPEN_QUERY)).containsExactlyInAnyOrder(older, newer);
+        assertThat(open.positions(createdBefore))
+                .as("a job without a creation date is left to the collection to check")
+                .containsExactlyInAnyOrder("older", "noDate");
+        assertThat(open.positions(OPEN_QUERY)).containsExactlyInAnyOrder("older", "atCutoff", "newer", "noDate");
     }
 
     @Test
@@ -73,20 +77,50 @@ class InProgressPositionsTest {
     }
 
     @Test
-    void findsTheOpenJobsAgainAfterARestartOnTheSameFile() {
+    void findsTheOpenJobsAndWhenEachWasCreatedAgainAfterARestartOnTheSameFile() {
+        Date cutoff = new Date();
         ObjectId open = new ObjectId();
+        ObjectId openRecent = new ObjectId();
         ObjectId completed = new ObjectId();
         ObjectId removed = new ObjectId();
         withStore(jobs -> {
             for (ObjectId id : List.of(open, completed, removed)) {
-                jobs.insertOne(new Document("_id", id).append("status", "IN_PROGRESS"));
+                jobs.insertOne(new Document("_id", id)
+                        .append("status", "IN_PROGRESS")
+                        .append("created_at", new Date(cutoff.getTime() - 60_000)));
             }
+            jobs.insertOne(new Document("_id", openRecent)
+                    .append("status", "IN_PROGRESS")
+                    .append("created_at", new Date(cutoff.getTime() + 1)));
             jobs.updateOne(Filters.eq("_id", completed), Updates.set("status", "COMPLETE"));
             jobs.deleteOne(Filters.eq("_id", removed));
-            assertThat(ids(jobs)).containsExactly(open);
+            assertThat(ids(jobs, cutoff)).containsExactly(open);
         });
 
-        withStore(jobs -> assertThat(ids(jobs)).as("rebuilt from the file").containsExactly(open));
+        withStore(jobs -> {
+            assertThat(ids(jobs, cutoff)).as("rebuilt from the file").containsExactly(open);
+            assertThat(jobs.countDocuments(new Document("status", "IN_PROGRESS")))
+                    .isEqualTo(2);
+        });
+    }
+
+    @Test
+    void findsOpenJobsByCreationTimeWhateverTheirIdsSay() {
+        Date cutoff = new Date();
+        // ids made after the cutoff for a job created before it, and the other way round
+        ObjectId createdBefore = new ObjectId(new Date(cutoff.getTime() + 3_600_000));
+        ObjectId createdAfter = new ObjectId(new Date(cutoff.getTime() - 3_600_000));
+        withStore(jobs -> {
+            jobs.insertMany(List.of(
+                    new Document("_id", createdBefore)
+                            .append("status", "IN_PROGRESS")
+                            .append("created_at", new Date(cutoff.getTime() - 1)),
+                    new Document("_id", createdAfter)
+                            .append("status", "IN_PROGRESS")
+                            .append("created_at", new Date(cutoff.getTime() + 1))));
+
+            assertThat(ids(jobs, cutoff)).containsExactly(createdBefore);
+        });
     }
 
     private void withStore(java.util.function.Consumer<com.mongodb.client.MongoCollection<Document>> use) {
@@ -100,13 +134,18 @@ class InProgressPositionsTest {
         }
     }
 
-    private static List<ObjectId> ids(com.mongodb.client.MongoCollection<Document> jobs) {
-        return jobs.find(new Document("status", "IN_PROGRESS"))
+    /** The sweeper's query: open jobs created before the cutoff, as one flat document. */
+    private static List<ObjectId> ids(com.mongodb.client.MongoCollection<Document> jobs, Date cutoff) {
+        return jobs.find(new Document("status", "IN_PROGRESS").append("created_at", new Document("$lt", cutoff)))
                 .map(job -> job.getObjectId("_id"))
                 .into(new ArrayList<>());
     }
 
     private static de.bwaldvogel.mongo.bson.Document job(String status) {
         return new de.bwaldvogel.mongo.bson.Document("status", status).append("updated_at", 1);
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document job(String status, Instant createdAt) {
+        return job(status).append("created_at", createdAt);
     }
 }

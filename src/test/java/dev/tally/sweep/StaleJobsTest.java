@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The sweeper's queries against a MongoDB wire server over TCP, with a fixed clock. */
+/** The sweeper's queries against a MongoDB wire server over TCP, with a fixed clock. Jobs are created when last updated. */
 class StaleJobsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
@@ -72,7 +72,7 @@ class StaleJobsTest {
     }
 
     @Test
-    void claimsAJobCreatedInTheSameSecondAsTheCutoff() {
+    void claimsByCreationTimeToTheMillisecond() {
         Instant now = NOW.plusMillis(500);
         Instant cutoff = now.minusMillis(STALE_AFTER);
         String justStale = insert("IN_PROGRESS", cutoff.minusMillis(1), null);
@@ -101,7 +101,8 @@ class StaleJobsTest {
     }
 
     private String insert(String status, Instant updatedAt, Instant sweptAt) {
-        ObjectId id = new ObjectId(Date.from(updatedAt)); // created when last updated
+        // an id from after every cutoff: the sweeper must go by created_at, not by the time in the id
+        ObjectId id = new ObjectId(Date.from(NOW.plusSeconds(3600)));
         Document job = new Document("_id", id)
                 .append("url", "http://x.test/")
                 .append("status", status)

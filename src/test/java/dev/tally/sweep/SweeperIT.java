@@ -99,7 +99,7 @@ class SweeperIT {
     /** A job stored IN_PROGRESS an hour ago with no message on the queue. */
     private String lostJob(String url) {
         Date anHourAgo = new Date(System.currentTimeMillis() - 3_600_000);
-        ObjectId id = new ObjectId(anHourAgo); // an id holds its job's creation time
+        ObjectId id = new ObjectId(); // from now: the sweeper goes by created_at
         tallyMongo
                 .getDatabase(DATABASE)
                 .getCollection("jobs")
