@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 public class WordCountFiles {
 
     public static final String BUCKET = "word_counts";
-    public static final String JOB_ID = "metadata.job_id";
+    public static final String FILES = BUCKET + ".files";
+    public static final String CHUNKS = BUCKET + ".chunks";
+    /** A file's job's creation time, by which retention removes it. */
     public static final String JOB_CREATED_AT = "metadata.job_created_at";
 
     private final GridFSBucket bucket;

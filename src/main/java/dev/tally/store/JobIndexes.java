@@ -2,6 +2,7 @@ package dev.tally.store;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import dev.tally.result.WordCountFiles;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.List;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Component;
 class JobIndexes implements AutoCloseable {
 
     static final String JOBS = "jobs";
-    static final String WORD_COUNT_FILES = "word_counts.files";
-    static final String WORD_COUNT_CHUNKS = "word_counts.chunks";
+    static final String WORD_COUNT_FILES = WordCountFiles.FILES;
+    static final String WORD_COUNT_CHUNKS = WordCountFiles.CHUNKS;
 
     /**
      * Named as MongoDB names an index it is not given a name for: another process or an operator creating the
@@ -46,7 +47,10 @@ class JobIndexes implements AutoCloseable {
             new JobIndex(JOBS, "created_at_-1__id_-1", Indexes.descending("created_at", "_id"), false),
             // retention of the word count files, orphans included
             new JobIndex(
-                    WORD_COUNT_FILES, "metadata.job_created_at_1", Indexes.ascending("metadata.job_created_at"), false),
+                    WORD_COUNT_FILES,
+                    WordCountFiles.JOB_CREATED_AT + "_1",
+                    Indexes.ascending(WordCountFiles.JOB_CREATED_AT),
+                    false),
             // GridFS's own: the driver checks for them before a bucket's first upload and creates them if missing
             new JobIndex(
                     WORD_COUNT_FILES, "filename_1_uploadDate_1", Indexes.ascending("filename", "uploadDate"), false),

@@ -12,6 +12,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.tally.result.WordCountFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +25,9 @@ import org.springframework.stereotype.Component;
 @Component("expiredJobs")
 public class ExpiredJobs {
 
-    static final String FILES = "word_counts.files";
-    static final String CHUNKS = "word_counts.chunks";
-    static final String JOB_CREATED_AT = "metadata.job_created_at";
+    static final String FILES = WordCountFiles.FILES;
+    static final String CHUNKS = WordCountFiles.CHUNKS;
+    static final String JOB_CREATED_AT = WordCountFiles.JOB_CREATED_AT;
 
     /** What one round removed. */
     public record Removed(long jobs, long files) {
