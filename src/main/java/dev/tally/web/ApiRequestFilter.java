@@ -13,6 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Guards the API before Camel sees a request: Spring parses a non-JSON POST as a form and fails with a 500
  * page before any route runs, so content type, method and body size are answered here, in the API's envelope.
+ * A {@code GET /word-count} without a body (the job listing) has no body to check, whatever its content type.
  * Paths are compared decoded and normalised, as Tomcat routes them, so {@code /%77ord-count} is no way around.
  */
 public class ApiRequestFilter extends OncePerRequestFilter {
@@ -65,6 +66,11 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         if ("POST".equals(method) && !rateLimit.tryAcquire(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "1");
             write(response, 429, "Too many job submissions from " + request.getRemoteAddr() + ": slow down");
+            return;
+        }
+        if ("GET".equals(method)
+                && BodylessGet.hasNoBody(request.getHeader("Content-Length"), request.getHeader("Transfer-Encoding"))) {
+            chain.doFilter(new UntypedRequest(request), response); // the job listing: no body to check
             return;
         }
         if (!isJson(request.getContentType())) {

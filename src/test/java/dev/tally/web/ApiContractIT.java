@@ -63,7 +63,6 @@ class ApiContractIT extends FullStackTest {
                 "POST | /word-count   | application/x-www-form-urlencoded | url=http://x.test    | 400 | application/json",
                 "POST | /word-count   | text/plain                        | {\"url\": \"http://x.test\"} | 400 | application/json",
                 "POST | /word-count   |                                   |                      | 400 | application/json",
-                "GET  | /word-count   |                                   |                      | 400 | application/json",
                 "GET  | /word-count   | text/plain                        | {\"job_id\": \"6b0a3fb7e08e95152fdf5445\"} | 400 | application/json",
                 "POST | /word-count   | application/json                  | {not json            | 400 | JSON",
                 "POST | /word-count   | application/json                  |                      | 400 | JSON",
