@@ -55,6 +55,8 @@ public class JobListingQuery {
         }
         if (cursor != null) {
             Object createdAt = cursor.get(CREATED_AT);
+            // redundant with the $or, but a single range MongoDB bounds its index scan by
+            criteria.append(CREATED_AT, new Document("$lte", createdAt));
             criteria.append(
                     "$or",
                     List.of(

@@ -27,11 +27,17 @@ public class JobResults {
     public static final String WORD_COUNT_FILE_PROPERTY = "wordCountFile";
 
     static final int TOP_STORED = 100;
+    /** Room left in a 16 MB document for the rest of the job, top words and URL included. */
+    static final long MAX_INLINE_BYTES = 12L << 20;
 
     private final WordCountFiles files;
     private final long inlineMaxBytes;
 
     public JobResults(WordCountFiles files, @Value("${tally.results.inline-max-bytes}") long inlineMaxBytes) {
+        if (inlineMaxBytes < 0 || inlineMaxBytes > MAX_INLINE_BYTES) {
+            throw new IllegalArgumentException("tally.results.inline-max-bytes (TALLY_RESULTS_INLINE_MAX_BYTES) must be"
+                    + " from 0 to " + MAX_INLINE_BYTES + " (12 MiB), not " + inlineMaxBytes);
+        }
         this.files = files;
         this.inlineMaxBytes = inlineMaxBytes;
     }

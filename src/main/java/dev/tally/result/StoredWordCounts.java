@@ -28,8 +28,9 @@ public class StoredWordCounts {
     static final String TOP = "top_words";
 
     // millions of distinct words as field names: interning them would fill Jackson's symbol table
-    private static final JsonFactory FILE_JSON =
-            JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
+    private static final JsonFactory FILE_JSON = JsonFactory.builder()
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .build();
     private static final ObjectMapper LEGACY_JSON = new ObjectMapper(FILE_JSON);
 
     private final WordCountFiles files;
@@ -68,8 +69,8 @@ public class StoredWordCounts {
     public List<Map<String, Object>> top(Document job, int n) {
         List<?> stored = job.getList(TOP, Object.class);
         Number distinct = job.get("distinct_words", Number.class);
-        boolean enough = stored != null
-                && (stored.size() >= n || distinct != null && distinct.longValue() <= stored.size());
+        boolean enough =
+                stored != null && (stored.size() >= n || distinct != null && distinct.longValue() <= stored.size());
         List<Map<String, Object>> top = new ArrayList<>();
         if (enough) {
             for (Object row : stored.subList(0, Math.min(n, stored.size()))) {

@@ -10,10 +10,9 @@ import dev.tally.result.StreamedWordCount;
 import dev.tally.result.WordCountFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +30,8 @@ public class ApiJson {
     private final WordCountFiles files;
 
     public ApiJson(ObjectMapper mapper, WordCountFiles files) {
-        this.mapper = mapper.copy().registerModule(new SimpleModule().addSerializer(StreamedWordCount.class, new Placeholder()));
+        this.mapper = mapper.copy()
+                .registerModule(new SimpleModule().addSerializer(StreamedWordCount.class, new Placeholder()));
         this.files = files;
     }
 

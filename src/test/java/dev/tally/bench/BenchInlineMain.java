@@ -32,7 +32,8 @@ public final class BenchInlineMain {
             InlineAnswerBenchmark sized = new InlineAnswerBenchmark();
             sized.words = words;
             sized.store();
-            double allocated = result.getSecondaryResults().get("gc.alloc.rate.norm").getScore();
+            double allocated =
+                    result.getSecondaryResults().get("gc.alloc.rate.norm").getScore();
             System.out.printf(
                     "| %,d | %,d bytes | %.1f ms | %.1f MB |%n",
                     words, sized.storedBytes(), result.getPrimaryResult().getScore(), allocated / 1e6);

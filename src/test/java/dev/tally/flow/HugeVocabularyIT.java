@@ -63,7 +63,9 @@ class HugeVocabularyIT {
             String jobId = api.submitOk(TestStack.documents().url("/vocabulary/" + WORDS + ".txt"));
             JsonNode job = api.awaitFinished(jobId, Duration.ofSeconds(120));
 
-            assertThat(job.path("status").asText()).as("job %s, log %s", job, log).isEqualTo("COMPLETE");
+            assertThat(job.path("status").asText())
+                    .as("job %s, log %s", job, log)
+                    .isEqualTo("COMPLETE");
             assertThat(job.path("distinct_words").asLong()).isEqualTo(WORDS);
             assertEveryWordCountedOnce(get(port, "/word-count/" + jobId));
             assertCsvRows(get(port, "/word-count/" + jobId + "/word-count.csv"));
@@ -78,7 +80,9 @@ class HugeVocabularyIT {
     private static void assertEveryWordCountedOnce(InputStream answer) throws Exception {
         BitSet seen = new BitSet(WORDS);
         int entries = 0;
-        JsonFactory json = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
+        JsonFactory json = JsonFactory.builder()
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+                .build();
         try (JsonParser parser = json.createParser(answer)) {
             while (parser.nextToken() != null) {
                 if (parser.currentToken() == JsonToken.FIELD_NAME && "word_count".equals(parser.currentName())) {
@@ -86,7 +90,9 @@ class HugeVocabularyIT {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         long index = Vocabulary.indexOf(parser.currentName());
                         assertThat(index).as(parser.currentName()).isBetween(0L, WORDS - 1L);
-                        assertThat(seen.get((int) index)).as(parser.currentName()).isFalse();
+                        assertThat(seen.get((int) index))
+                                .as(parser.currentName())
+                                .isFalse();
                         seen.set((int) index);
                         parser.nextToken();
                         assertThat(parser.getLongValue()).isEqualTo(1);

@@ -49,7 +49,8 @@ class JobViewTest {
 
     @Test
     void aFailedJobHasItsErrorAndNoCounts() throws Exception {
-        Document failed = new Document("_id", new ObjectId()).append("status", "FAIL").append("error", "timed out");
+        Document failed =
+                new Document("_id", new ObjectId()).append("status", "FAIL").append("error", "timed out");
 
         JsonNode answer = mapper.readTree(mapper.writeValueAsString(view.of(failed, null)));
 

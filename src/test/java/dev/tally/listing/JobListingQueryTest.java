@@ -34,6 +34,7 @@ class JobListingQueryTest {
 
         assertThat(query.criteria(listing, cursor).toBsonDocument().toJson())
                 .isEqualTo(new Document("status", "COMPLETE")
+                        .append("created_at", new Document("$lte", createdAt))
                         .append(
                                 "$or",
                                 List.of(

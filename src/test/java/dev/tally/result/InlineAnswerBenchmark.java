@@ -51,7 +51,8 @@ public class InlineAnswerBenchmark {
 
     @Benchmark
     public byte[] answerInline() throws Exception {
-        Document decoded = new DocumentCodec().decode(stored.asBsonReader(), DecoderContext.builder().build());
+        Document decoded = new DocumentCodec()
+                .decode(stored.asBsonReader(), DecoderContext.builder().build());
         return json.writeValueAsBytes(decoded);
     }
 }

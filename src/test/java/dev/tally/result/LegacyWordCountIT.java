@@ -29,12 +29,11 @@ class LegacyWordCountIT extends FullStackTest {
     @ParameterizedTest
     @ValueSource(strings = {"binary", "string", "sub-document"})
     void answersAsAJobStoredNow(String form) {
-        Object stored =
-                switch (form) {
-                    case "binary" -> new Binary(COUNTS.getBytes(StandardCharsets.UTF_8));
-                    case "string" -> COUNTS;
-                    default -> Document.parse(COUNTS);
-                };
+        Object stored = switch (form) {
+            case "binary" -> new Binary(COUNTS.getBytes(StandardCharsets.UTF_8));
+            case "string" -> COUNTS;
+            default -> Document.parse(COUNTS);
+        };
         ObjectId id = new ObjectId();
         jobsCollection.insertOne(new Document("_id", id)
                 .append("url", "http://example.com/old")

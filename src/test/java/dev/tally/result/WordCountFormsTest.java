@@ -27,8 +27,11 @@ class WordCountFormsTest {
 
         assertThat(bson.getByteBuffer().remaining()).isEqualTo(size);
         Map<String, Object> decoded = new LinkedHashMap<>();
-        bson.forEach((word, count) -> decoded.put(word, count.isInt32() ? (Object) count.asInt32().getValue()
-                : (Object) count.asInt64().getValue()));
+        bson.forEach((word, count) -> decoded.put(
+                word,
+                count.isInt32()
+                        ? (Object) count.asInt32().getValue()
+                        : (Object) count.asInt64().getValue()));
         assertThat(new ArrayList<>(decoded.keySet()))
                 .containsExactly("big", "the", "naïve", "\"quoted\"", "back\\slash");
         assertThat(decoded.get("the")).isEqualTo(3);

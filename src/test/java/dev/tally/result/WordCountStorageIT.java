@@ -46,7 +46,8 @@ class WordCountStorageIT extends FullStackTest {
         assertThat(job.path("distinct_words").asLong()).isEqualTo(9);
         assertThat(words(job.path("top_words")))
                 .containsExactly("the", "000", "1", "and", "cat", "don't", "hat", "quoted", "stop");
-        Document stored = jobsCollection.find(Filters.eq("_id", new ObjectId(jobId))).first();
+        Document stored =
+                jobsCollection.find(Filters.eq("_id", new ObjectId(jobId))).first();
         assertThat(stored.get("word_count")).isInstanceOf(Document.class);
         assertThat(new ArrayList<>(stored.get("word_count", Document.class).keySet()))
                 .startsWith("the", "000", "1");
@@ -66,9 +67,9 @@ class WordCountStorageIT extends FullStackTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.data().has("word_count")).isFalse();
         assertThat(words(answer.data().path("top_words"))).containsExactly("the", "000");
-        assertThat(answer.data().path("top_words").get(0).path("count").asLong()).isEqualTo(2);
-        Answer byBody = api.send(
-                "GET", "/word-count?top=1", "application/json", "{\"job_id\": \"" + jobId + "\"}");
+        assertThat(answer.data().path("top_words").get(0).path("count").asLong())
+                .isEqualTo(2);
+        Answer byBody = api.send("GET", "/word-count?top=1", "application/json", "{\"job_id\": \"" + jobId + "\"}");
         assertThat(words(byBody.data().path("top_words"))).containsExactly("the");
     }
 
@@ -88,17 +89,21 @@ class WordCountStorageIT extends FullStackTest {
         JsonNode job = awaitFinished(jobId, Duration.ofSeconds(60));
 
         assertThat(job.path("status").asText()).as("%s", job.path("error")).isEqualTo("COMPLETE");
-        Document stored = jobsCollection.find(Filters.eq("_id", new ObjectId(jobId))).first();
+        Document stored =
+                jobsCollection.find(Filters.eq("_id", new ObjectId(jobId))).first();
         assertThat(stored.containsKey("word_count")).isFalse();
         ObjectId file = stored.getObjectId("word_count_file");
-        Document fileInfo = tallyMongo.getDatabase(TestStack.DATABASE)
+        Document fileInfo = tallyMongo
+                .getDatabase(TestStack.DATABASE)
                 .getCollection("word_counts.files")
                 .find(Filters.eq("_id", file))
                 .first();
-        assertThat(fileInfo.get("metadata", Document.class).getObjectId("job_id")).isEqualTo(new ObjectId(jobId));
+        assertThat(fileInfo.get("metadata", Document.class).getObjectId("job_id"))
+                .isEqualTo(new ObjectId(jobId));
         assertThat(job.path("word_count").size()).isEqualTo((int) LARGE_VOCABULARY);
         for (long index = 0; index < LARGE_VOCABULARY; index += 997) {
-            assertThat(job.path("word_count").path(Vocabulary.word(index)).asInt()).isEqualTo(1);
+            assertThat(job.path("word_count").path(Vocabulary.word(index)).asInt())
+                    .isEqualTo(1);
         }
         assertThat(job.path("distinct_words").asLong()).isEqualTo(LARGE_VOCABULARY);
         assertThat(words(job.path("top_words"))).hasSize(100).startsWith(Vocabulary.word(0), Vocabulary.word(1));
@@ -125,8 +130,8 @@ class WordCountStorageIT extends FullStackTest {
         HttpResponse<String> csv = api.getRaw("/word-count/" + jobId + "/word-count.csv");
 
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(csv.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"word-count-" + jobId + ".csv\"");
         assertThat(csv.body())
@@ -145,7 +150,8 @@ class WordCountStorageIT extends FullStackTest {
                 .append("created_at", new java.util.Date())
                 .append("updated_at", new java.util.Date()));
 
-        assertThat(api.getRaw("/word-count/" + new ObjectId() + "/word-count.csv").statusCode())
+        assertThat(api.getRaw("/word-count/" + new ObjectId() + "/word-count.csv")
+                        .statusCode())
                 .isEqualTo(404);
         assertThat(api.getRaw("/word-count/nope/word-count.csv").statusCode()).isEqualTo(404);
         HttpResponse<String> unfinished = api.getRaw("/word-count/" + open + "/word-count.csv");
