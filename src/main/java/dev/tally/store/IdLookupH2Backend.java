@@ -7,8 +7,11 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import java.util.List;
-import java.util.Map;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -41,10 +44,24 @@ final class IdLookupH2Backend extends H2Backend {
             if (!IdLookupIndex.isIdOnly(keys)) {
                 return index;
             }
-            // the collection's data map, named as H2Database names it (InProgressPositionsTest reopens a file)
-            Map<Object, Document> stored =
-                    getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName));
-            return IdLookupIndex.over(index, sparse, stored);
+            return IdLookupIndex.over(index, sparse, dataMap(collectionName));
+        }
+
+        /** As H2Database opens it, but its documents kept as BSON ({@link BsonDocumentType}). */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+            return new H2Collection(this, collectionName, options, dataMap(collectionName), meta, getCursorRegistry());
+        }
+
+        // named as H2Database names it (InProgressPositionsTest reopens a file); the index and the collection open
+        // the same map, so both must give the same value type
+        private MVMap<Object, Document> dataMap(String collectionName) {
+            return getMvStore()
+                    .openMap(
+                            "databases." + getFullCollectionNamespace(collectionName),
+                            new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
         }
     }
 }
