@@ -40,7 +40,7 @@ chaos: ## every fault test under load (kill -9, broker cut, MongoDB outage, pois
 	rm -f target/chaos-figures.txt
 	mvn -B verify -Pchaos -DskipUnitTests=true
 
-test-browser: ## Hawtio in headless chromium against the packaged jar (installs chromium and playwright-core if missing)
+test-browser: ## the web console and Hawtio in headless chromium against the packaged jar (installs chromium and playwright-core if missing)
 	$(MVN) package -DskipTests
 	src/test/browser/run.sh
 
