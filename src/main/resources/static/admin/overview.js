@@ -1,0 +1,16 @@
+// Queues and job counts from GET /admin/overview.
+import { row } from './dom.js';
+
+const queueRows = document.querySelector('#queues tbody');
+const jobRows = document.querySelector('#jobs tbody');
+
+/** Shows an overview's data; null numbers (RabbitMQ unreachable) show as "unknown". */
+export function showOverview(data) {
+  queueRows.replaceChildren(...(data.queues ?? []).map(queue =>
+    row(queue.name, known(queue.messages), known(queue.consumers))));
+  jobRows.replaceChildren(...Object.entries(data.jobs ?? {}).map(([status, count]) => row(status, count)));
+}
+
+function known(number) {
+  return number == null ? 'unknown' : number;
+}
