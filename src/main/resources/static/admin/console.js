@@ -63,4 +63,5 @@ async function refreshDeadLetters() {
 }
 
 await refresh();
-setInterval(refreshOverview, OVERVIEW_EVERY_MS);
+// a console left open in a background tab asks nothing
+setInterval(() => document.visibilityState === 'visible' && refreshOverview(), OVERVIEW_EVERY_MS);

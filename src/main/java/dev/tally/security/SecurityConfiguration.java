@@ -31,7 +31,9 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
  * The public API stays open, as the original's was; the operator surface ({@code /admin/**} and every actuator
  * endpoint but health) needs HTTP basic auth with the admin credentials. Hawtio's page and login form are open,
  * so that its own login can ask for those credentials; what it shows comes through Jolokia, which needs them
- * (as basic auth, or as the Hawtio session that a login with them opened).
+ * (as basic auth, or as the Hawtio session that a login with them opened). On the operator surface, a
+ * state-changing request a browser marks as cross-site is refused ({@link CrossSiteRequestGuard}), and the console
+ * under {@code /admin/} runs under a Content-Security-Policy without inline scripts.
  */
 @Configuration
 class SecurityConfiguration {

@@ -1,6 +1,7 @@
 package dev.tally.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.support.AdminRequests;
@@ -8,6 +9,8 @@ import dev.tally.support.FullStackTest;
 import dev.tally.support.PlantedDeadLetters;
 import dev.tally.support.TestStack;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +88,10 @@ class AdminConsoleIT extends FullStackTest {
         plantJobs("IN_PROGRESS", 1);
         plantJobs("COMPLETE", 2);
         plantJobs("FAIL", 3);
+        // counted again once tally.admin.overview.job-counts-max-age-ms (10 s) has passed
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> !overview().path("jobs_counted_at").equals(before.path("jobs_counted_at")));
         JsonNode after = overview();
 
         JsonNode queues = after.path("queues");
@@ -100,6 +107,8 @@ class AdminConsoleIT extends FullStackTest {
         assertThat(grown(before, after, "IN_PROGRESS")).isEqualTo(1);
         assertThat(grown(before, after, "COMPLETE")).isEqualTo(2);
         assertThat(grown(before, after, "FAIL")).isEqualTo(3);
+        assertThat(Instant.parse(after.path("jobs_counted_at").asText()))
+                .isAfter(Instant.parse(before.path("jobs_counted_at").asText()));
     }
 
     private JsonNode overview() {

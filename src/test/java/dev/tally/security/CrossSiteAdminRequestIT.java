@@ -91,6 +91,20 @@ class CrossSiteAdminRequestIT extends FullStackTest {
     }
 
     @Test
+    void otherSpellingsOfTheAdminPathsAreNoWayAround() {
+        deadLetters.plant("kept", "not json");
+
+        for (String path : new String[] {
+            "/%61dmin/dead-letters", "/admin;x/dead-letters", "/admin/./dead-letters", "/admin/%64ead-letters"
+        }) {
+            HttpResponse<String> answer = requests.asAdmin("DELETE", path, "Origin", "http://evil.example");
+            assertThat(answer.statusCode()).as(path).isIn(400, 403);
+        }
+
+        assertThat(listedIds()).containsExactly("kept");
+    }
+
+    @Test
     void theConsolesOwnSameOriginRequestsWork() {
         deadLetters.plant("replayed", "not json");
         deadLetters.plant("purged", "not json");
