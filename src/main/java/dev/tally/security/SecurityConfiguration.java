@@ -23,13 +23,17 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * The public API stays open, as the original's was; the operator surface ({@code /admin/**} and every actuator
  * endpoint but health) needs HTTP basic auth with the admin credentials. Hawtio's page and login form are open,
  * so that its own login can ask for those credentials; what it shows comes through Jolokia, which needs them
- * (as basic auth, or as the Hawtio session that a login with them opened).
+ * (as basic auth, or as the Hawtio session that a login with them opened). On the operator surface, a
+ * state-changing request a browser marks as cross-site is refused ({@link CrossSiteRequestGuard}), and the console
+ * under {@code /admin/} runs under a Content-Security-Policy without inline scripts.
  */
 @Configuration
 class SecurityConfiguration {
@@ -56,8 +60,17 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The console's page, scripts and answers: scripts and styles only from this server's files, never inline or
+     * evaluated, so a dead letter's text that slipped into the page as markup still could not run.
+     */
+    static final String ADMIN_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, AuthenticationEntryPoint entryPoint, ObjectMapper mapper)
+            throws Exception {
+        // Spring's CSRF tokens would break curl and scripts (API.md); a cross-site check on Origin does not
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                         // only Hawtio keeps sessions: a new id on every request would strand its parallel calls
@@ -72,6 +85,7 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .permitAll())
+                .addFilterBefore(new CrossSiteRequestGuard(mapper), BasicAuthenticationFilter.class)
                 .addFilterAfter(new HawtioSessionAuthentication(), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(errors -> errors // the first that matches answers
@@ -79,7 +93,8 @@ class SecurityConfiguration {
                                 HawtioSessionAuthentication.SESSION_EXPIRED,
                                 HawtioSessionAuthentication.BROWSER_DATA_PATHS)
                         .defaultAuthenticationEntryPointFor(entryPoint, AnyRequestMatcher.INSTANCE))
-                .headers(Customizer.withDefaults())
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        OperatorPaths::isAdmin, new ContentSecurityPolicyHeaderWriter(ADMIN_CONTENT_SECURITY_POLICY))))
                 .build();
     }
 

@@ -37,7 +37,7 @@ class JobIndexes implements AutoCloseable {
      * same keys unnamed then finds this index instead of failing on a second name (IndexOptionsConflict).
      */
     static final List<JobIndex> ALL = List.of(
-            // the sweeper ({status: IN_PROGRESS, created_at: {$lt}}) and the listing filtered by status
+            // the sweeper ({status: IN_PROGRESS, created_at: {$lt}}), the listing by status, the overview's counts
             new JobIndex(
                     JOBS,
                     "status_1_created_at_-1__id_-1",
