@@ -17,7 +17,9 @@ import org.apache.camel.support.EventNotifierSupport;
  */
 class JobEvents extends EventNotifierSupport {
 
-    static final String API_ROUTE = "api-word-count";
+    /** Where the exchange of a POST /word-count starts: its REST verb (api.camel.yaml), before api-word-count. */
+    static final String API_ROUTE = "api-post-word-count";
+
     static final String WORKER_ROUTE = "worker-count-words";
     static final String SWEEPER_ROUTE = "sweep-stale-jobs";
     static final String DEAD_LETTER_ID = "tally-dead-letter-id";

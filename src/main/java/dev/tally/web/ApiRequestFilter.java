@@ -25,11 +25,13 @@ public class ApiRequestFilter extends OncePerRequestFilter {
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
     private final PostRateLimit rateLimit;
+    private final RefusedBody refusedBody;
 
-    ApiRequestFilter(ObjectMapper mapper, int maxBodyBytes, PostRateLimit rateLimit) {
+    ApiRequestFilter(ObjectMapper mapper, int maxBodyBytes, PostRateLimit rateLimit, RefusedBody refusedBody) {
         this.mapper = mapper;
         this.maxBodyBytes = maxBodyBytes;
         this.rateLimit = rateLimit;
+        this.refusedBody = refusedBody;
     }
 
     @Override
@@ -78,7 +80,7 @@ public class ApiRequestFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBodyBytes) {
-            write(response, 413, tooLarge());
+            refuseTooLarge(request, response);
             return;
         }
         byte[] body;
@@ -89,7 +91,7 @@ public class ApiRequestFilter extends OncePerRequestFilter {
             return;
         }
         if (body.length > maxBodyBytes) {
-            write(response, 413, tooLarge());
+            refuseTooLarge(request, response);
             return;
         }
         if (!Utf8.isValid(body)) {
@@ -133,13 +135,21 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         }
     }
 
-    private String tooLarge() {
-        return "The request body is larger than " + maxBodyBytes + " bytes";
+    /** 413, then the rest of the body read and dropped (within bounds) so that the client gets to read the answer. */
+    private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(response, 413, "The request body is larger than " + maxBodyBytes + " bytes");
+        if (refusedBody.worthDiscarding(request)) {
+            response.flushBuffer();
+            refusedBody.discard(request);
+        }
     }
 
     private void write(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), ApiResponse.failure(message));
+        // not writeValue(stream): it closes the stream, which ends the exchange before a refused body is discarded
+        byte[] body = mapper.writeValueAsBytes(ApiResponse.failure(message));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

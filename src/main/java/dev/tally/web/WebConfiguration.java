@@ -1,6 +1,7 @@
 package dev.tally.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -23,9 +24,14 @@ class WebConfiguration {
             ObjectMapper mapper,
             @Value("${tally.api.max-body-bytes}") int maxBodyBytes,
             @Value("${tally.api.rate-limit.per-second}") double perSecond,
-            @Value("${tally.api.rate-limit.burst}") double burst) {
-        FilterRegistrationBean<ApiRequestFilter> registration = new FilterRegistrationBean<>(
-                new ApiRequestFilter(mapper, maxBodyBytes, new PostRateLimit(perSecond, burst)));
+            @Value("${tally.api.rate-limit.burst}") double burst,
+            @Value("${tally.api.discard-max-bytes}") long discardMaxBytes,
+            @Value("${tally.api.discard-timeout-ms}") long discardTimeoutMs) {
+        FilterRegistrationBean<ApiRequestFilter> registration = new FilterRegistrationBean<>(new ApiRequestFilter(
+                mapper,
+                maxBodyBytes,
+                new PostRateLimit(perSecond, burst),
+                new RefusedBody(discardMaxBytes, Duration.ofMillis(discardTimeoutMs))));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

@@ -48,6 +48,23 @@ final class RawHttp {
         }
     }
 
+    /**
+     * As a client that sends its whole request before it reads a byte of the answer (Python's urllib, curl without
+     * Expect): a write that breaks fails the exchange, as it fails such a client.
+     */
+    static Reply sendInFullThenRead(int port, byte[] request, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            readAnswer(socket.getInputStream(), received, deadline);
+            return parse(received.toByteArray());
+        }
+    }
+
     private static void readAnswer(InputStream in, ByteArrayOutputStream received, long deadline) throws IOException {
         byte[] buffer = new byte[8192];
         while (!complete(received.toByteArray())) {
