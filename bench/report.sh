@@ -65,6 +65,8 @@ Everything runs on this one machine: wrk, nginx, the web and worker JVMs, the st
 - $TALLY_CLUSTER_WEB web JVMs and $workers worker JVMs (\`WEB\`, \`WORKERS\`), started by \`cluster/up\`; worker
   concurrency and prefetch: ${TALLY_WORKER_CONCURRENCY:-4} and ${TALLY_WORKER_PREFETCH:-4}
 - JVM options: web \`$java_opts\`; workers \`$worker_java_opts\`; store \`$store_java_opts\`
+- word counts kept in the job's document up to \`TALLY_RESULTS_INLINE_MAX_BYTES\` = ${TALLY_RESULTS_INLINE_MAX_BYTES:-1048576 (the default)}
+  bytes of BSON, in GridFS above (docs/data-model.md; why a run may set 0: bench/limits.md)
 - nginx POST limit \`$TALLY_NGINX_POST_RATE\`, burst $TALLY_NGINX_POST_BURST (all load comes from one address,
   so the deployment's 10r/s would measure only the limit); nginx writes its access log as deployed
 - wrk with $threads threads, closed loop (each connection sends its next request when the answer came), with

@@ -4,62 +4,26 @@
 // dead-letters it again), purged, each after the console's confirmation dialog. Screenshots: target/browser/admin-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import amqplib from 'amqplib';
 import { chromium } from 'playwright-core';
-import { ADMIN, CHROMIUM, JAR, OUT, QUEUES, deleteQueues, freePort, reachable, sleep, waitFor } from './admin-support.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, OUT, startTally, waitFor } from './tally-under-test.mjs';
 
 // markup in the body, and so in the reason ("message is not JSON: <first 80 characters>"): it must stay text
 const POISON = '<img src=x onerror="document.title=\'pwned\'"><b>not json</b>';
 const TITLE = 'Tally operator console';
 
-let tally, base, dataDir, browser;
-const profiles = [];
+let tally, base, ADMIN, QUEUES, browser;
 
 before(async () => {
-  assert.ok(fs.existsSync(JAR), `${JAR} is missing: run mvn package first`);
-  await reachable(5672, 'RabbitMQ must listen on 127.0.0.1:5672');
-  fs.mkdirSync(OUT, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tally-admin-data-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  tally = spawn('java', ['-Xmx512m', '-jar', JAR], {
-    env: {
-      ...process.env,
-      SERVER_PORT: String(port),
-      SPRING_RABBITMQ_HOST: '127.0.0.1',
-      SPRING_RABBITMQ_PORT: '5672',
-      TALLY_QUEUE: QUEUES[0],
-      TALLY_DEAD_LETTER_QUEUE: QUEUES[1],
-      TALLY_ADMIN_PASSWORD: ADMIN.password,
-      TALLY_MONGODB_EMBEDDED_DATA_DIR: dataDir,
-      TALLY_SHUTDOWN_TIMEOUT_SECONDS: '5',
-    },
-    stdio: ['ignore', fs.openSync(path.join(OUT, 'admin-tally.log'), 'w'), 'inherit'],
-  });
-  const exited = () => tally.exitCode;
-  await waitFor(async () => (await fetch(`${base}/actuator/health/readiness`)).status === 200, 240_000,
-    'Tally ready', exited);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  });
+  tally = await startTally('admin-tally');
+  ({ base, admin: ADMIN, queues: QUEUES } = tally);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 });
 
 after(async () => {
   await browser?.close();
-  if (tally && tally.exitCode === null) {
-    tally.kill('SIGTERM');
-    await Promise.race([new Promise(resolve => tally.once('exit', resolve)), sleep(20_000)]);
-    if (tally.exitCode === null) tally.kill('SIGKILL');
-  }
-  deleteQueues();
-  for (const dir of [dataDir, ...profiles]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await tally?.stop();
 });
 
 test('/admin/ asks for the admin credentials', async () => {

@@ -165,6 +165,17 @@ test('at phone width (360 px) nothing overflows sideways', async () => {
   await page.screenshot({ path: path.join(OUT, 'console-phone.png'), fullPage: true });
 });
 
+test('Swagger UI at /docs/ shows every operation of /openapi.json, within its policy', async () => {
+  const described = await (await fetch(`${tally.base}/openapi.json`)).json();
+  const operations = Object.values(described.paths).reduce((n, path) => n + Object.keys(path).length, 0);
+
+  await page.goto(`${tally.base}/docs/`);
+  await page.locator('.swagger-ui .info .title').filter({ hasText: described.info.title }).waitFor();
+  await page.locator('.opblock').nth(operations - 1).waitFor();
+  assert.equal(await page.locator('.opblock').count(), operations);
+  await page.screenshot({ path: path.join(OUT, 'docs-swagger-ui.png'), fullPage: true });
+});
+
 test('the console\'s responses carry the policy, Hawtio\'s do not, and no page broke it', async () => {
   for (const address of ['/', '/index.html', '/console/main.js', '/console/console.css',
     '/webjars/echarts/dist/echarts.esm.min.js']) {

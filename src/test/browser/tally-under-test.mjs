@@ -13,11 +13,13 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const OUT = path.join(ROOT, 'target', 'browser');
 const JAR = path.join(ROOT, 'target', 'tally.jar');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * Starts Tally and waits until it is ready. Its log goes to target/browser/{name}.log. Returns
- * {base, admin, logFile, process, stop}; stop() ends it, removes its queues and its data.
+ * {base, admin, queues, logFile, process, stop}; stop() ends it, removes its queues and its data.
  */
 export async function startTally(name) {
   assert.ok(fs.existsSync(JAR), `${JAR} is missing: run mvn package first`);
@@ -45,7 +47,7 @@ export async function startTally(name) {
     },
     stdio: ['ignore', fs.openSync(logFile, 'w'), 'inherit'],
   });
-  const tally = { base: `http://127.0.0.1:${port}`, admin, logFile, process: child };
+  const tally = { base: `http://127.0.0.1:${port}`, admin, queues, logFile, process: child };
   tally.stop = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
@@ -85,8 +87,7 @@ export async function launchBrowser(viewport = { width: 1600, height: 1400 }) {
     executablePath: CHROMIUM,
     headless: true,
     viewport,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,

@@ -41,6 +41,9 @@ final class IdLookupH2Backend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            if (ChunkLookupIndex.isChunkIndex(keys)) {
+                return new ChunkLookupIndex(index, sparse);
+            }
             if (!IdLookupIndex.isIdOnly(keys)) {
                 return index;
             }

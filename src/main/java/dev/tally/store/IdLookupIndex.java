@@ -18,16 +18,14 @@ import java.util.regex.Pattern;
  * (bench/report.md). Fields are ANDed, so only the document with that {@code _id} can match; the collection
  * still checks the whole query against it.
  */
-final class IdLookupIndex extends Index<Object> {
+final class IdLookupIndex extends DelegatingIndex {
 
     private static final String ID = "_id";
 
-    private final Index<Object> index;
     private final InProgressPositions inProgress;
 
     private IdLookupIndex(Index<Object> index, boolean sparse, InProgressPositions inProgress) {
-        super(index.getName(), index.getKeys(), sparse);
-        this.index = index;
+        super(index, sparse);
         this.inProgress = inProgress;
     }
 
@@ -72,16 +70,6 @@ final class IdLookupIndex extends Index<Object> {
     }
 
     @Override
-    public Object getPosition(Document document) {
-        return index.getPosition(document);
-    }
-
-    @Override
-    public void checkAdd(Document document, MongoCollection<Object> collection) {
-        index.checkAdd(document, collection);
-    }
-
-    @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
         index.add(document, position, collection);
         inProgress.added(document, position);
@@ -95,26 +83,6 @@ final class IdLookupIndex extends Index<Object> {
     }
 
     @Override
-    public long getCount() {
-        return index.getCount();
-    }
-
-    @Override
-    public boolean isEmpty() {
-        return index.isEmpty();
-    }
-
-    @Override
-    public long getDataSize() {
-        return index.getDataSize();
-    }
-
-    @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
-        index.checkUpdate(oldDocument, newDocument, collection);
-    }
-
-    @Override
     public void updateInPlace(
             Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
         index.updateInPlace(oldDocument, newDocument, position, collection);
@@ -125,10 +93,5 @@ final class IdLookupIndex extends Index<Object> {
     public void drop() {
         index.drop();
         inProgress.clear();
-    }
-
-    @Override
-    public boolean isUnique() {
-        return index.isUnique();
     }
 }

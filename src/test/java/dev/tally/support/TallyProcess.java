@@ -40,6 +40,13 @@ public final class TallyProcess implements AutoCloseable {
      * (see {@link TestStack#childProcessSettings}); {@code overrides} are more environment variables.
      */
     public static TallyProcess start(String name, String roles, String queueSuffix, Map<String, String> overrides) {
+        // the children start while other JVMs compete for two cores: C1 only starts them much faster
+        return start(name, roles, queueSuffix, overrides, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** As above, with these JVM options instead of the default heap and JIT settings. */
+    public static TallyProcess start(
+            String name, String roles, String queueSuffix, Map<String, String> overrides, List<String> jvmOptions) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException("no " + JAR + ": run mvn package (or mvn verify) first");
         }
@@ -50,13 +57,9 @@ public final class TallyProcess implements AutoCloseable {
         env.put("TALLY_REDELIVERY_INITIAL_DELAY_MS", "100");
         env.put("TALLY_REDELIVERY_MAX_DELAY_MS", "400");
         env.putAll(overrides);
-        List<String> command = new ArrayList<>(List.of(
-                javaBinary(),
-                "-Xmx256m",
-                // the children start while other JVMs compete for two cores: C1 only starts them much faster
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         try {
             Path log = Files.createDirectories(Path.of("target", "child-logs"))
                     .resolve(TestStack.RUN_ID + "-" + name + ".log");
