@@ -141,7 +141,7 @@ async function awaitDeadLetter(matches, what) {
   await waitFor(async () => {
     found = (await listDeadLetters()).dead_letters.find(matches);
     return found !== undefined;
-  }, 30_000, what, () => tally.exitCode);
+  }, 30_000, what, tally);
   return found;
 }
 
