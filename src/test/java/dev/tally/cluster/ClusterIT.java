@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * make cluster end to end: cluster/up starts the store, two web JVMs, one worker JVM from the packaged jar and
- * Debian's nginx in front, on free ports with this run's queues and database; the README's cluster examples
+ * Debian's nginx in front, on free ports with this run's queues and database; the cluster examples of docs/deployment.md
  * then run, as written but for the ports, through nginx. cluster/down must leave none of those processes.
  */
 class ClusterIT {
@@ -80,7 +80,7 @@ class ClusterIT {
 
     @Test
     void theReadmeExamplesRunThroughNginx() throws Exception {
-        List<String> examples = ReadmeExamples.curlCommands(Path.of("README.md"), "## Cluster and benchmark");
+        List<String> examples = ReadmeExamples.curlCommands(Path.of("docs", "deployment.md"), "## Cluster and benchmark");
         assertThat(examples).as("POST, GET by path, GET with a body, health").hasSize(4);
 
         ClusterScripts.Outcome submitted = cluster.shell(localPorts(examples.get(0)));
