@@ -1,22 +1,23 @@
 package dev.tally.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend, its {@code _id} indexes answering Tally's conditional updates and the sweeper's
- * queries for jobs IN_PROGRESS ({@link IdLookupIndex}, {@link InProgressPositions}).
+ * queries for jobs IN_PROGRESS ({@link IdLookupIndex}, {@link InProgressPositions}), its documents and index keys
+ * kept without Java serialization ({@link BsonDocumentType}, {@link CompactKeyIndex}).
  */
 final class IdLookupH2Backend extends H2Backend {
 
@@ -40,7 +41,8 @@ final class IdLookupH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            Index<Object> index = CompactKeyIndex.open(
+                    getMvStore(), legacyIndexMapName(collectionName, indexName), indexName, keys, sparse);
             if (ChunkLookupIndex.isChunkIndex(keys)) {
                 return new ChunkLookupIndex(index, sparse);
             }
@@ -48,6 +50,18 @@ final class IdLookupH2Backend extends H2Backend {
                 return index;
             }
             return IdLookupIndex.over(index, sparse, dataMap(collectionName));
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            getMvStore()
+                    .removeMap(legacyIndexMapName(collection.getCollectionName(), indexName) + CompactKeyIndex.SUFFIX);
+        }
+
+        // as H2Database names an index's map
+        private String legacyIndexMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         }
 
         /** As H2Database opens it, but its documents kept as BSON ({@link BsonDocumentType}). */
@@ -64,7 +78,9 @@ final class IdLookupH2Backend extends H2Backend {
             return getMvStore()
                     .openMap(
                             "databases." + getFullCollectionNamespace(collectionName),
-                            new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+                            new MVMap.Builder<Object, Document>()
+                                    .keyType(PositionType.INSTANCE)
+                                    .valueType(BsonDocumentType.INSTANCE));
         }
     }
 }

@@ -1,0 +1,63 @@
+package dev.tally.store;
+
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * How the embedded store keeps a document's position in H2: the key of a collection's data map and the value of
+ * its unique indexes. mongo-java-server's H2 backend uses the document's {@code _id} as its position, and H2
+ * Java-serialized each ObjectId, on every page read. Here an ObjectId is a tag and its 12 bytes; any other
+ * position, and every position written before, goes through H2's own encoding. Positions compare as H2 always
+ * compared them, so maps written before keep their order.
+ */
+final class PositionType extends BasicDataType<Object> {
+
+    static final PositionType INSTANCE = new PositionType();
+
+    /** Above every type tag of H2's ObjectDataType, and not {@link BsonDocumentType}'s. */
+    private static final byte OBJECT_ID = (byte) 0xB6;
+
+    private static final int OBJECT_ID_BYTES = 12;
+
+    private final ObjectDataType h2 = new ObjectDataType();
+
+    private PositionType() {}
+
+    @Override
+    public int getMemory(Object position) {
+        return position instanceof ObjectId ? 48 : h2.getMemory(position);
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Object position) {
+        if (position instanceof ObjectId id) {
+            buffer.put(OBJECT_ID).put(id.toByteArray());
+        } else {
+            h2.write(buffer, position);
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) != OBJECT_ID) {
+            return h2.read(buffer);
+        }
+        buffer.get();
+        byte[] id = new byte[OBJECT_ID_BYTES];
+        buffer.get(id);
+        return new ObjectId(id);
+    }
+
+    @Override
+    public int compare(Object a, Object b) {
+        return h2.compare(a, b);
+    }
+
+    @Override
+    public Object[] createStorage(int size) {
+        return new Object[size];
+    }
+}
