@@ -9,12 +9,14 @@ import java.util.function.Predicate;
  * Refuses hosts that resolve to non-public addresses, so that user-submitted URLs cannot reach
  * the service's own machine, its private network or a cloud metadata endpoint.
  *
- * <p>Known limitation: the host is resolved here and again by the connection, so a DNS server
- * that answers differently the second time (DNS rebinding) can slip past this check.
+ * <p>The fetch client applies it in its DNS resolver ({@link PolicyDnsResolver}): every connection, on every
+ * redirect hop, goes to addresses from the same lookup this policy checked, so a DNS server that answers a
+ * public address first and a private one later (DNS rebinding) gets no connection to the private one.
  */
 final class AddressPolicy {
 
     static final AddressPolicy PUBLIC_ONLY = new AddressPolicy(AddressPolicy::isNonPublic);
+    static final AddressPolicy ANY_ADDRESS = new AddressPolicy(address -> false);
 
     private final Predicate<InetAddress> blocked;
 
@@ -22,18 +24,21 @@ final class AddressPolicy {
         this.blocked = blocked;
     }
 
-    /** Resolves {@code host} and throws if any of its addresses is blocked. */
-    void check(String host, String url) {
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw new PermanentFetchException("unknown host " + host, e);
-        }
+    /** Throws naming the first blocked address: one blocked address refuses the whole host. */
+    void requireAllowed(InetAddress[] addresses) throws BlockedAddressException {
         for (InetAddress address : addresses) {
             if (blocked.test(address)) {
-                throw new PermanentFetchException("blocked address " + address.getHostAddress() + " for " + url);
+                throw new BlockedAddressException(address);
             }
+        }
+    }
+
+    /** Resolves {@code host} as a fetch of {@code url} would, and throws the fetch's error if it is refused. */
+    void check(String host, String url) {
+        try {
+            new PolicyDnsResolver(HostResolver.SYSTEM, this).resolve(host);
+        } catch (UnknownHostException e) {
+            throw FetchErrors.whileRequesting(e, host, url);
         }
     }
 

@@ -2,28 +2,32 @@ package dev.tally.fetch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
- * Fetches an http(s) URL and returns its body as an open, size-capped stream. Thread-safe.
+ * Fetches an http(s) URL and returns its body as an open, size-capped stream. Thread-safe; close it to close
+ * its connections.
  *
- * <p>Uses HttpURLConnection because its read timeout applies to every read of a streamed body;
- * java.net.http.HttpClient has no such per-read timeout. Redirects are followed here rather than
- * by the connection so that every hop passes the address and scheme checks.
+ * <p>Redirects are followed here rather than by the HTTP client so that every hop passes the port and scheme
+ * checks; the address check is in the client's DNS resolver ({@link PolicyDnsResolver}), on every connection.
  */
-public final class DocumentFetcher {
+public final class DocumentFetcher implements AutoCloseable {
 
     private static final String ACCEPT = "text/html, text/plain;q=0.9, text/*;q=0.8";
+    // for fetchers made outside Spring (tests, tools); the bean's pool follows the worker concurrency
+    private static final int DEFAULT_MAX_CONNECTIONS = 16;
 
     private final FetchSettings settings;
-    private final AddressPolicy addressPolicy;
+    private final CloseableHttpClient client;
 
     public DocumentFetcher(FetchSettings settings) {
         this(settings, AddressPolicy.PUBLIC_ONLY);
@@ -31,8 +35,19 @@ public final class DocumentFetcher {
 
     /** @param addressPolicy applied only when the settings disallow private networks */
     DocumentFetcher(FetchSettings settings, AddressPolicy addressPolicy) {
+        this(settings, addressPolicy, HostResolver.SYSTEM, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /**
+     * @param addressPolicy  applied only when the settings disallow private networks
+     * @param hostResolver   the DNS lookup behind every new connection
+     * @param maxConnections connections open at once, one per document being read
+     */
+    DocumentFetcher(
+            FetchSettings settings, AddressPolicy addressPolicy, HostResolver hostResolver, int maxConnections) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.addressPolicy = Objects.requireNonNull(addressPolicy, "addressPolicy");
+        AddressPolicy applied = settings.allowPrivateNetworks() ? AddressPolicy.ANY_ADDRESS : addressPolicy;
+        this.client = FetchClient.create(settings, new PolicyDnsResolver(hostResolver, applied), maxConnections);
     }
 
     /**
@@ -42,28 +57,34 @@ public final class DocumentFetcher {
     public FetchedDocument fetch(String url) {
         URI target = parseUrl(url);
         for (int redirects = 0; ; redirects++) {
-            HttpURLConnection connection = connect(target);
+            HttpGet request = newRequest(target);
+            ClassicHttpResponse response = send(request, target);
             boolean handedOver = false;
             try {
-                int status = responseStatus(connection, target);
+                int status = response.getCode();
                 if (isFollowedRedirect(status)) {
                     if (redirects >= settings.maxRedirects()) {
                         throw new PermanentFetchException(
                                 "too many redirects fetching " + url + " (more than " + settings.maxRedirects() + ")");
                     }
-                    target = RedirectTargets.resolve(target, connection.getHeaderField("Location"));
+                    target = RedirectTargets.resolve(target, headerValue(response, "Location"));
                     continue;
                 }
                 checkStatus(status, target);
-                FetchedDocument document = openDocument(connection, target);
+                FetchedDocument document = openDocument(request, response, target);
                 handedOver = true;
                 return document;
             } finally {
                 if (!handedOver) {
-                    connection.disconnect();
+                    abort(request);
                 }
             }
         }
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
     }
 
     private static URI parseUrl(String url) {
@@ -77,40 +98,30 @@ public final class DocumentFetcher {
         }
     }
 
-    private HttpURLConnection connect(URI target) {
+    private HttpGet newRequest(URI target) {
         String url = target.toString();
         int port = target.getPort() != -1 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
         if (!settings.portAllowed(port)) {
             throw new PermanentFetchException("blocked port " + port + " for " + url);
         }
-        if (!settings.allowPrivateNetworks()) {
-            addressPolicy.check(target.getHost(), url);
-        }
+        HttpGet request;
         try {
-            // toASCIIString percent-encodes non-ASCII path and query characters as UTF-8, as browsers do.
-            URL ascii = URI.create(target.toASCIIString()).toURL();
-            HttpURLConnection connection = (HttpURLConnection) ascii.openConnection();
-            connection.setInstanceFollowRedirects(false);
-            connection.setUseCaches(false);
-            connection.setConnectTimeout(millis(settings.connectTimeout().toMillis()));
-            connection.setReadTimeout(millis(settings.readTimeout().toMillis()));
-            connection.setRequestProperty("Accept", ACCEPT);
-            connection.setRequestProperty("Accept-Encoding", "gzip");
-            connection.setRequestProperty("User-Agent", settings.userAgent());
-            connection.connect();
-            return connection;
-        } catch (IllegalArgumentException | MalformedURLException e) {
+            request = new HttpGet(RequestUri.of(target));
+        } catch (IllegalArgumentException e) {
             throw new PermanentFetchException("invalid url " + url, e);
-        } catch (IOException e) {
-            throw FetchErrors.whileConnecting(e, target.getHost(), url);
         }
+        request.setHeader("Accept", ACCEPT);
+        // the client decodes what it is sent; asking for gzip only keeps the request as it always was
+        request.setHeader("Accept-Encoding", "gzip");
+        request.setHeader("User-Agent", settings.userAgent());
+        return request;
     }
 
-    private static int responseStatus(HttpURLConnection connection, URI target) {
+    private ClassicHttpResponse send(HttpGet request, URI target) {
         try {
-            return connection.getResponseCode();
+            return client.executeOpen(null, request, null);
         } catch (IOException e) {
-            throw FetchErrors.whileReading(e, target.getHost(), target.toString());
+            throw FetchErrors.whileRequesting(e, target.getHost(), target.toString());
         }
     }
 
@@ -126,47 +137,54 @@ public final class DocumentFetcher {
         if (status == 408 || status == 425 || status == 429 || status >= 500 && status < 600) {
             throw new TransientFetchException(message);
         }
-        if (status < 0) {
-            throw new PermanentFetchException("invalid HTTP response fetching " + target);
-        }
         throw new PermanentFetchException(message);
     }
 
-    // The type and size are checked from the headers, before any of the body is read.
-    private FetchedDocument openDocument(HttpURLConnection connection, URI target) {
+    // The type, encoding and size are checked from the headers, before any of the body is read.
+    private FetchedDocument openDocument(HttpGet request, ClassicHttpResponse response, URI target) {
         String url = target.toString();
-        ContentType type = ContentType.parse(connection.getContentType());
+        ContentType type = ContentType.parse(headerValue(response, "Content-Type"));
         if (!type.isSupported()) {
             throw new PermanentFetchException("unsupported content type " + type.mediaType() + " at " + url);
         }
-        if (connection.getContentLengthLong() > settings.maxBytes()) {
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            return FetchedDocument.of(url, type.mediaType(), type.charset(), InputStream.nullInputStream());
+        }
+        requireDecoded(response, entity, url);
+        if (entity.getContentLength() > settings.maxBytes()) {
             throw new DocumentTooLargeException(settings.maxBytes(), url);
         }
         InputStream decoded;
         try {
-            decoded = decode(connection.getInputStream(), connection.getContentEncoding(), url);
+            decoded = entity.getContent();
         } catch (IOException e) {
             throw FetchErrors.whileReading(e, target.getHost(), url);
         }
         InputStream body =
-                new LimitedBodyStream(decoded, settings.maxBytes(), target.getHost(), url, connection::disconnect);
+                new LimitedBodyStream(decoded, settings.maxBytes(), target.getHost(), url, () -> abort(request));
         return FetchedDocument.of(url, type.mediaType(), type.charset(), body);
     }
 
-    private static InputStream decode(InputStream raw, String contentEncoding, String url) throws IOException {
-        String encoding =
-                contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
-        switch (encoding) {
-            case "", "identity":
-                return raw;
-            case "gzip", "x-gzip":
-                return new GZIPInputStream(raw, 8192);
-            default:
-                throw new PermanentFetchException("unsupported content encoding " + encoding + " at " + url);
+    // The client decoded gzip and deflate and removed their Content-Encoding; one that is left it cannot decode.
+    private static void requireDecoded(ClassicHttpResponse response, HttpEntity entity, String url) {
+        String encoding = headerValue(response, "Content-Encoding");
+        String name = encoding == null ? "" : encoding.strip().toLowerCase(Locale.ROOT);
+        if (!name.isEmpty() && !name.equals("identity") && entity.getContentLength() != 0) {
+            throw new PermanentFetchException("unsupported content encoding " + name + " at " + url);
         }
     }
 
-    private static int millis(long millis) {
-        return (int) Math.min(millis, Integer.MAX_VALUE);
+    private static String headerValue(ClassicHttpResponse response, String name) {
+        Header header = response.getLastHeader(name);
+        return header == null ? null : header.getValue();
+    }
+
+    /**
+     * Closes the connection unless the client already returned it to the pool (a body read to its end): an
+     * unread rest is not drained, since it could be a huge or endless document.
+     */
+    private static void abort(HttpGet request) {
+        request.cancel();
     }
 }

@@ -28,9 +28,13 @@ class FetchConfiguration {
                 allowedPorts);
     }
 
-    @Bean
-    DocumentFetcher documentFetcher(FetchSettings settings) {
-        return new DocumentFetcher(settings);
+    /** One fetcher, and so one pool of connections, for all workers; closed with the context. */
+    @Bean(destroyMethod = "close")
+    DocumentFetcher documentFetcher(
+            FetchSettings settings, @Value("${tally.worker.concurrency}") int workerConcurrency) {
+        // each worker holds at most one connection: the document it is counting
+        return new DocumentFetcher(
+                settings, AddressPolicy.PUBLIC_ONLY, HostResolver.SYSTEM, Math.max(1, workerConcurrency));
     }
 
     @Bean

@@ -10,21 +10,33 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.TruncatedChunkException;
 
 /** Turns low-level I/O failures into fetch exceptions whose messages a person can act on. */
 final class FetchErrors {
 
     private FetchErrors() {}
 
-    /** A failure while opening the TCP/TLS connection. */
-    static RuntimeException whileConnecting(IOException e, String host, String url) {
-        if (e instanceof SocketTimeoutException || mentions(e, "timed out")) {
+    /** A failure before the response head was in: DNS and the address policy, TCP, TLS, or the wait for the head. */
+    static RuntimeException whileRequesting(IOException e, String host, String url) {
+        if (e instanceof ConnectionRequestTimeoutException) {
+            return new TransientFetchException("timed out waiting for a free connection fetching " + url, e);
+        }
+        if (e instanceof ConnectTimeoutException) {
             return new TransientFetchException("timed out connecting to " + url, e);
         }
         if (e instanceof ConnectException) {
             return new TransientFetchException("connection refused fetching " + url, e);
         }
-        return common(e, host, url);
+        if (e instanceof ClientProtocolException) {
+            return new PermanentFetchException("invalid HTTP response fetching " + url, e);
+        }
+        return whileReading(e, host, url);
     }
 
     /** A failure while waiting for the response or reading its body. */
@@ -35,13 +47,20 @@ final class FetchErrors {
         if (e instanceof ZipException) {
             return new TransientFetchException("corrupt gzip data reading " + url, e);
         }
-        if (e instanceof EOFException || mentions(e, "premature eof")) {
+        if (e instanceof EOFException
+                || e instanceof ConnectionClosedException
+                || e instanceof TruncatedChunkException
+                || e instanceof NoHttpResponseException) {
             return new TransientFetchException("connection closed early reading " + url, e);
         }
         return common(e, host, url);
     }
 
     private static RuntimeException common(IOException e, String host, String url) {
+        if (e instanceof BlockedAddressException blocked) {
+            return new PermanentFetchException(
+                    "blocked address " + blocked.address().getHostAddress() + " for " + url, e);
+        }
         if (e instanceof UnknownHostException) {
             return new PermanentFetchException("unknown host " + host, e);
         }

@@ -59,7 +59,7 @@ public record FetchSettings(
                 Duration.ofSeconds(5), Duration.ofSeconds(20), 52_428_800L, 5, true, "Tally/1.0 (+word-count)");
     }
 
-    // HttpURLConnection treats a timeout of 0 as "wait forever", so zero is refused here.
+    // Sockets and the HTTP client read a timeout of 0 as "wait forever", so zero is refused here.
     private static void requirePositive(Duration timeout, String name) {
         Objects.requireNonNull(timeout, name);
         if (timeout.isNegative() || timeout.isZero()) {

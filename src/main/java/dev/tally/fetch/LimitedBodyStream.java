@@ -16,9 +16,12 @@ final class LimitedBodyStream extends InputStream {
     private final String url;
     private final Runnable abortConnection;
     private long count;
-    private boolean reachedEnd;
     private boolean closed;
 
+    /**
+     * @param abortConnection closes the connection unless it went back to the pool at the end of the raw body;
+     *                        run on close, before the decoded stream is closed
+     */
     LimitedBodyStream(InputStream decoded, long maxBytes, String host, String url, Runnable abortConnection) {
         this.decoded = decoded;
         this.maxBytes = maxBytes;
@@ -51,7 +54,6 @@ final class LimitedBodyStream extends InputStream {
             throw FetchErrors.whileReading(e, host, url);
         }
         if (n < 0) {
-            reachedEnd = true;
             return -1;
         }
         count += n;
@@ -76,8 +78,9 @@ final class LimitedBodyStream extends InputStream {
     }
 
     /**
-     * A fully read body leaves the connection reusable (keep-alive); a partly read one is cut off,
-     * since draining it could mean downloading the rest of a huge or endless document.
+     * A body read to the end of the raw bytes leaves the connection reusable (keep-alive); any other is cut
+     * off, since draining it could mean downloading the rest of a huge or endless document. That includes a
+     * decoded body whose gzip stream ended before the bytes the server sent did.
      */
     @Override
     public void close() {
@@ -86,12 +89,10 @@ final class LimitedBodyStream extends InputStream {
         }
         closed = true;
         try {
-            if (!reachedEnd) {
-                abortConnection.run();
-            }
+            abortConnection.run();
         } finally {
             try {
-                decoded.close(); // also frees the native Inflater of a gzip stream
+                decoded.close(); // also frees the native Inflater of a gzip or deflate stream
             } catch (IOException ignored) {
                 // the connection is gone either way; nothing useful to report
             }
