@@ -12,7 +12,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * Eight writers completing jobs of 15,000-field word counts in the embedded store's H2, as a drain does: time and
- * heap per 200 jobs. {@code -Djava=true} for H2's default Java serialization instead of {@link BsonDocumentType}
+ * heap per 200 jobs. {@code -Djava=true} for H2's default Java serialization instead of {@link BsonDocumentType};
+ * {@code -DcacheMb=}, {@code -DautoCommitKb=} for H2's page cache and write buffer
  * (bench/limits.md has the figures). Run with the test classpath, e.g. {@code java -Xmx1g -XX:+UseSerialGC}.
  */
 public final class H2ConcurrentWritesScratch {
@@ -22,7 +23,11 @@ public final class H2ConcurrentWritesScratch {
     public static void main(String[] args) throws Exception {
         var file = Files.createTempFile("h2-writes", ".mv");
         Files.delete(file);
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(0).open();
+        MVStore.Builder builder = new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(Integer.getInteger("cacheMb", EmbeddedMongoServer.DEFAULT_CACHE_MEGABYTES));
+        Integer commitKb = Integer.getInteger("autoCommitKb");
+        MVStore store = (commitKb == null ? builder : builder.autoCommitBufferSize(commitKb)).open();
         MVMap<Object, Document> jobs = Boolean.getBoolean("java")
                 ? store.openMap("databases.x.jobs")
                 : store.openMap(
