@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +19,9 @@ public class OperatorOverview {
     private final QueueDepths queues;
     private final JobCounts jobs;
 
-    OperatorOverview(
-            QueueDepths queues,
-            MongoCollection<Document> jobsCollection,
-            @Value("${tally.admin.overview.job-counts-max-age-ms}") long jobCountsMaxAgeMs) {
+    OperatorOverview(QueueDepths queues, MongoCollection<Document> jobsCollection, OverviewProperties properties) {
         this.queues = queues;
-        this.jobs = new JobCounts(jobsCollection, jobCountsMaxAgeMs, Clock.systemUTC());
+        this.jobs = new JobCounts(jobsCollection, properties.jobCountsMaxAgeMs(), Clock.systemUTC());
     }
 
     public Map<String, Object> read() {

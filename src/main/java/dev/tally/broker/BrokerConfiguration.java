@@ -1,9 +1,9 @@
 package dev.tally.broker;
 
+import dev.tally.store.EmbeddedMongoProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.retry.ImmediateRequeueMessageRecoverer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -18,13 +18,13 @@ import org.springframework.retry.interceptor.RetryOperationsInterceptor;
 class BrokerConfiguration {
 
     @Bean
-    Queue jobsAmqpQueue(@Value("${tally.queue}") String name) {
-        return new Queue(name, true);
+    Queue jobsAmqpQueue(QueueProperties queues) {
+        return new Queue(queues.queue(), true);
     }
 
     @Bean
-    Queue deadLetterAmqpQueue(@Value("${tally.dead-letter-queue}") String name) {
-        return new Queue(name, true);
+    Queue deadLetterAmqpQueue(QueueProperties queues) {
+        return new Queue(queues.deadLetterQueue(), true);
     }
 
     /**
@@ -43,10 +43,8 @@ class BrokerConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "tally.broker.embedded", havingValue = "true")
-    EmbeddedAmqpBroker embeddedAmqpBroker(
-            @Value("${tally.broker.embedded-port:5673}") int port,
-            @Value("${tally.mongodb.embedded.data-dir:./data}") String dataDir) {
-        return EmbeddedAmqpBroker.start(port, dataDir);
+    EmbeddedAmqpBroker embeddedAmqpBroker(BrokerProperties broker, EmbeddedMongoProperties embedded) {
+        return EmbeddedAmqpBroker.start(broker.embeddedPort(), embedded.dataDir());
     }
 
     /** The connection factory must not connect before the embedded broker listens. */

@@ -1,6 +1,5 @@
 package dev.tally.config;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RoutesDirectoryCheck {
 
-    RoutesDirectoryCheck(@Value("${tally.routes-dir:}") String routesDir) {
-        RoutesDirectory.of(routesDir).requireRouteFiles();
+    RoutesDirectoryCheck(DeploymentProperties deployment) {
+        RoutesDirectory.of(deployment.routesDir()).requireRouteFiles();
     }
 }

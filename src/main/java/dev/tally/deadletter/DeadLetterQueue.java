@@ -2,7 +2,9 @@ package dev.tally.deadletter;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
+import dev.tally.broker.QueueProperties;
 import dev.tally.web.ApiException;
+import dev.tally.web.ApiProperties;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,18 +37,16 @@ public class DeadLetterQueue {
     public DeadLetterQueue(
             RabbitTemplate rabbit,
             JobReopener jobs,
-            @Value("${tally.dead-letter-queue}") String deadLetterQueue,
-            @Value("${tally.queue}") String jobsQueue,
-            @Value("${tally.api.confirm-timeout-ms}") long confirmTimeoutMs,
-            @Value("${tally.admin.dead-letters.default-limit}") int defaultLimit,
-            @Value("${tally.admin.dead-letters.max-limit}") int maxLimit) {
+            QueueProperties queues,
+            ApiProperties api,
+            DeadLetterProperties listing) {
         this.rabbit = rabbit;
         this.jobs = jobs;
-        this.deadLetterQueue = deadLetterQueue;
-        this.jobsQueue = jobsQueue;
-        this.confirmTimeoutMs = confirmTimeoutMs;
-        this.defaultLimit = defaultLimit;
-        this.maxLimit = maxLimit;
+        this.deadLetterQueue = queues.deadLetterQueue();
+        this.jobsQueue = queues.queue();
+        this.confirmTimeoutMs = api.confirmTimeoutMs();
+        this.defaultLimit = listing.defaultLimit();
+        this.maxLimit = listing.maxLimit();
     }
 
     public Map<String, Object> list(String limit) {

@@ -12,7 +12,6 @@ import org.apache.camel.Exchange;
 import org.bson.Document;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +30,10 @@ public class DependencyHealth implements AutoCloseable {
         return thread;
     });
 
-    public DependencyHealth(
-            MongoClient tallyMongo, ConnectionFactory rabbit, @Value("${tally.health.deadline-ms}") long deadlineMs) {
+    public DependencyHealth(MongoClient tallyMongo, ConnectionFactory rabbit, HealthProperties health) {
         this.mongo = tallyMongo;
         this.rabbit = rabbit;
-        this.deadlineMs = deadlineMs;
+        this.deadlineMs = health.deadlineMs();
     }
 
     public ApiResponse check(Exchange exchange) {

@@ -1,5 +1,6 @@
 package dev.tally.monitor;
 
+import dev.tally.broker.QueueProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.function.ToDoubleFunction;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.QueueInformation;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,15 +35,10 @@ public class QueueDepths {
     private List<QueueDepth> snapshot;
     private long takenAt = Long.MIN_VALUE;
 
-    QueueDepths(
-            AmqpAdmin admin,
-            MeterRegistry registry,
-            @Value("${tally.queue}") String jobsQueue,
-            @Value("${tally.dead-letter-queue}") String deadLetterQueue,
-            @Value("${tally.metrics.queue-depth-max-age-ms}") long maxAgeMs) {
+    QueueDepths(AmqpAdmin admin, MeterRegistry registry, QueueProperties queueNames, MetricsProperties metrics) {
         this.admin = admin;
-        this.queues = List.of(jobsQueue, deadLetterQueue);
-        this.maxAgeMs = maxAgeMs;
+        this.queues = List.of(queueNames.queue(), queueNames.deadLetterQueue());
+        this.maxAgeMs = metrics.queueDepthMaxAgeMs();
         this.snapshot = queues.stream().map(QueueDepth::unknown).toList();
         for (int index = 0; index < queues.size(); index++) {
             String queue = queues.get(index);

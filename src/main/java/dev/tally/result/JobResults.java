@@ -11,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +32,9 @@ public class JobResults {
     private final WordCountFiles files;
     private final long inlineMaxBytes;
 
-    public JobResults(WordCountFiles files, @Value("${tally.results.inline-max-bytes}") long inlineMaxBytes) {
-        if (inlineMaxBytes < 0 || inlineMaxBytes > MAX_INLINE_BYTES) {
-            throw new IllegalArgumentException("tally.results.inline-max-bytes (TALLY_RESULTS_INLINE_MAX_BYTES) must be"
-                    + " from 0 to " + MAX_INLINE_BYTES + " (12 MiB), not " + inlineMaxBytes);
-        }
+    public JobResults(WordCountFiles files, ResultsProperties results) {
         this.files = files;
-        this.inlineMaxBytes = inlineMaxBytes;
+        this.inlineMaxBytes = results.inlineMaxBytes();
     }
 
     /** Filter and update that complete the job only while it is IN_PROGRESS. */

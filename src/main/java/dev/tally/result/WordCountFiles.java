@@ -7,6 +7,7 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import dev.tally.count.RankedWords;
+import dev.tally.store.MongoDbProperties;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.util.Date;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +34,8 @@ public class WordCountFiles {
 
     private final GridFSBucket bucket;
 
-    public WordCountFiles(MongoClient tallyMongo, @Value("${tally.mongodb.database}") String database) {
-        this.bucket = GridFSBuckets.create(tallyMongo.getDatabase(database), BUCKET);
+    public WordCountFiles(MongoClient tallyMongo, MongoDbProperties mongodb) {
+        this.bucket = GridFSBuckets.create(tallyMongo.getDatabase(mongodb.database()), BUCKET);
     }
 
     /** Writes the file in chunks as the JSON is produced; returns its id. A failed upload leaves no chunks. */

@@ -1,7 +1,7 @@
 package dev.tally.security;
 
 import org.jolokia.support.spring.actuator.JolokiaProperties;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
@@ -15,15 +15,17 @@ class JolokiaAccess implements BeanPostProcessor {
 
     static final String RESTRICTOR_CLASS = "restrictorClass";
 
-    private final boolean writeEnabled;
+    // looked up when Jolokia's settings arrive: a bean a post-processor takes in its constructor is made before
+    // the other post-processors exist
+    private final ObjectProvider<JolokiaAccessProperties> properties;
 
-    JolokiaAccess(@Value("${tally.jolokia.write-enabled}") boolean writeEnabled) {
-        this.writeEnabled = writeEnabled;
+    JolokiaAccess(ObjectProvider<JolokiaAccessProperties> properties) {
+        this.properties = properties;
     }
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof JolokiaProperties jolokia && !writeEnabled) {
+        if (bean instanceof JolokiaProperties jolokia && !properties.getObject().writeEnabled()) {
             jolokia.getConfig().put(RESTRICTOR_CLASS, JolokiaReadOnly.class.getName());
         }
         return bean;

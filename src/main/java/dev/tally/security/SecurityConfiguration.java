@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -113,10 +112,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService adminUser(
-            @Value("${tally.admin.user}") String user, @Value("${tally.admin.password:}") String password) {
-        String effective = password;
-        if (effective.isBlank()) {
+    UserDetailsService adminUser(AdminUserProperties admin) {
+        String user = admin.user();
+        String effective = admin.password();
+        if (!admin.passwordSet()) {
             byte[] random = new byte[12];
             new SecureRandom().nextBytes(random);
             effective = HexFormat.of().formatHex(random);

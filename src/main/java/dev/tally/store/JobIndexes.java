@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -69,11 +69,13 @@ class JobIndexes implements AutoCloseable {
         return thread;
     });
 
-    JobIndexes(
-            MongoClient tallyMongo,
-            @Value("${tally.mongodb.database}") String database,
-            @Value("${tally.mongodb.index-retry-ms}") long retryMs) {
-        this.database = tallyMongo.getDatabase(database);
+    @Autowired
+    JobIndexes(MongoClient tallyMongo, MongoDbProperties mongodb) {
+        this(tallyMongo.getDatabase(mongodb.database()), mongodb.indexRetryMs());
+    }
+
+    JobIndexes(MongoDatabase database, long retryMs) {
+        this.database = database;
         this.retryMs = retryMs;
     }
 

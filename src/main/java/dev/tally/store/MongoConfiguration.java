@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,25 +23,23 @@ import org.springframework.context.annotation.Configuration;
 class MongoConfiguration {
 
     @Bean
-    EmbeddedMongoServer embeddedMongoServer(
-            @Value("${tally.mongodb.uri:}") String uri,
-            @Value("${tally.mongodb.embedded.data-dir:./data}") String dataDir,
-            @Value("${tally.mongodb.embedded.port:0}") int port) {
-        return uri.isBlank() ? EmbeddedMongoServer.start(dataDir, port) : EmbeddedMongoServer.none();
+    EmbeddedMongoServer embeddedMongoServer(MongoDbProperties mongodb, EmbeddedMongoProperties embedded) {
+        return mongodb.usesEmbeddedServer()
+                ? EmbeddedMongoServer.start(embedded.dataDir(), embedded.port())
+                : EmbeddedMongoServer.none();
     }
 
     @Bean(name = "tallyMongo", destroyMethod = "close")
     MongoClient tallyMongo(
-            @Value("${tally.mongodb.uri:}") String uri,
+            MongoDbProperties mongodb,
             ObjectProvider<EmbeddedMongoServer> embedded,
-            @Value("${tally.mongodb.timeout-ms:2000}") int timeoutMs,
-            @Value("${tally.mongodb.max-pool-size:100}") int maxPoolSize,
-            @Value("${tally.mongodb.write-concern}") String writeConcern,
             ObjectProvider<CommandListener> commandListeners) {
-        String target = uri.isBlank() ? embedded.getObject().connectionString() : uri;
+        String target = mongodb.usesEmbeddedServer() ? embedded.getObject().connectionString() : mongodb.uri();
+        int timeoutMs = mongodb.timeoutMs();
+        int maxPoolSize = mongodb.maxPoolSize();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(target))
-                .writeConcern(writeConcern(writeConcern))
+                .writeConcern(writeConcern(mongodb.writeConcern()))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                         .readTimeout(timeoutMs * 2, TimeUnit.MILLISECONDS))
@@ -71,8 +68,7 @@ class MongoConfiguration {
 
     /** The one collection Tally keeps, for the beans that query it directly. */
     @Bean
-    MongoCollection<Document> jobsCollection(
-            MongoClient tallyMongo, @Value("${tally.mongodb.database}") String database) {
-        return tallyMongo.getDatabase(database).getCollection("jobs");
+    MongoCollection<Document> jobsCollection(MongoClient tallyMongo, MongoDbProperties mongodb) {
+        return tallyMongo.getDatabase(mongodb.database()).getCollection("jobs");
     }
 }

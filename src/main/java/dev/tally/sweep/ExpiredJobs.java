@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import dev.tally.result.WordCountFiles;
+import dev.tally.store.MongoDbProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -13,7 +14,6 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,11 +44,8 @@ public class ExpiredJobs {
     private final Clock clock;
 
     @Autowired
-    public ExpiredJobs(
-            MongoClient tallyMongo,
-            @Value("${tally.mongodb.database}") String database,
-            @Value("${tally.retention.keep-days}") long keepDays) {
-        this(tallyMongo.getDatabase(database), Duration.ofDays(keepDays), Clock.systemUTC());
+    public ExpiredJobs(MongoClient tallyMongo, MongoDbProperties mongodb, RetentionProperties retention) {
+        this(tallyMongo.getDatabase(mongodb.database()), Duration.ofDays(retention.keepDays()), Clock.systemUTC());
     }
 
     ExpiredJobs(MongoDatabase database, Duration retention, Clock clock) {

@@ -13,7 +13,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,12 +34,8 @@ public class StaleJobs {
     private final JobDocuments jobDocuments = new JobDocuments();
 
     @Autowired
-    public StaleJobs(
-            MongoCollection<Document> jobsCollection,
-            @Value("${tally.sweeper.stale-after-ms}") long staleAfterMs,
-            @Value("${tally.sweeper.interval-ms}") long roundMs,
-            @Value("${tally.sweeper.batch}") int batch) {
-        this(jobsCollection, staleAfterMs, roundMs, batch, Clock.systemUTC());
+    public StaleJobs(MongoCollection<Document> jobsCollection, SweeperProperties sweeper) {
+        this(jobsCollection, sweeper.staleAfterMs(), sweeper.intervalMs(), sweeper.batch(), Clock.systemUTC());
     }
 
     StaleJobs(MongoCollection<Document> jobs, long staleAfterMs, long roundMs, int batch, Clock clock) {

@@ -1,10 +1,11 @@
 package dev.tally.web;
 
+import java.util.Objects;
 import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -19,8 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class InlinePlatformHttpEngine {
 
     @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME)
-    PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port) {
-        return new SpringBootPlatformHttpEngine(port, Runnable::run);
+    PlatformHttpEngine platformHttpEngine(ServerProperties server) {
+        return new SpringBootPlatformHttpEngine(Objects.requireNonNullElse(server.getPort(), 8080), Runnable::run);
     }
 
     /** The route has answered when the handler returns: no async dispatch after it. */

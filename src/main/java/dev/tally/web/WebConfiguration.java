@@ -2,7 +2,6 @@ package dev.tally.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -21,17 +20,12 @@ class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiRequestFilter> apiRequestFilter(
-            ObjectMapper mapper,
-            @Value("${tally.api.max-body-bytes}") int maxBodyBytes,
-            @Value("${tally.api.rate-limit.per-second}") double perSecond,
-            @Value("${tally.api.rate-limit.burst}") double burst,
-            @Value("${tally.api.discard-max-bytes}") long discardMaxBytes,
-            @Value("${tally.api.discard-timeout-ms}") long discardTimeoutMs) {
+            ObjectMapper mapper, ApiProperties api, RateLimitProperties rateLimit) {
         FilterRegistrationBean<ApiRequestFilter> registration = new FilterRegistrationBean<>(new ApiRequestFilter(
                 mapper,
-                maxBodyBytes,
-                new PostRateLimit(perSecond, burst),
-                new RefusedBody(discardMaxBytes, Duration.ofMillis(discardTimeoutMs))));
+                api.maxBodyBytes(),
+                new PostRateLimit(rateLimit.perSecond(), rateLimit.burst()),
+                new RefusedBody(api.discardMaxBytes(), Duration.ofMillis(api.discardTimeoutMs()))));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

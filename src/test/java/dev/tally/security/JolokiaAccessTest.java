@@ -6,22 +6,29 @@ import javax.management.ObjectName;
 import org.jolokia.server.core.util.RequestType;
 import org.jolokia.support.spring.actuator.JolokiaProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 class JolokiaAccessTest {
 
     private final JolokiaReadOnly readOnly = new JolokiaReadOnly();
 
+    private static JolokiaAccess access(boolean writeEnabled) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("jolokiaAccessProperties", new JolokiaAccessProperties(writeEnabled));
+        return new JolokiaAccess(beans.getBeanProvider(JolokiaAccessProperties.class));
+    }
+
     @Test
     void byDefaultJolokiaGetsTheReadOnlyRestrictor() {
         JolokiaProperties properties = new JolokiaProperties();
-        new JolokiaAccess(false).postProcessBeforeInitialization(properties, "jolokia");
+        access(false).postProcessBeforeInitialization(properties, "jolokia");
         assertThat(properties.getConfig()).containsEntry("restrictorClass", JolokiaReadOnly.class.getName());
     }
 
     @Test
     void writeEnabledLeavesJolokiaUnrestricted() {
         JolokiaProperties properties = new JolokiaProperties();
-        new JolokiaAccess(true).postProcessBeforeInitialization(properties, "jolokia");
+        access(true).postProcessBeforeInitialization(properties, "jolokia");
         assertThat(properties.getConfig()).doesNotContainKey("restrictorClass");
     }
 

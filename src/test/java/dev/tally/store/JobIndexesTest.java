@@ -80,7 +80,7 @@ class JobIndexesTest {
 
     @Test
     void startsWithoutMongoDbAndCreatesTheIndexesOnceItAnswers() throws Exception {
-        JobIndexes indexes = new JobIndexes(client(), "late", 100);
+        JobIndexes indexes = new JobIndexes(client().getDatabase("late"), 100);
         try {
             long start = System.nanoTime();
             indexes.start();
