@@ -1,6 +1,7 @@
 package dev.tally.fetch;
 
 import dev.tally.config.TallySettings;
+import dev.tally.worker.WorkerProperties;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -22,7 +23,8 @@ class FetchConfiguration {
      * @param maxBytes Documents over this many bytes (after decompression) FAIL "document too large".
      * @param maxRedirects More redirects FAIL.
      * @param allowPrivateNetworks false blocks loopback, private, link-local (169.254.169.254), multicast and
-     *     unspecified targets, checked after DNS and on every redirect; true for tests and local demos.
+     *     unspecified targets, checked on every redirect and on the addresses each connection uses; true for tests
+     *     and local demos.
      * @param allowedPorts Ports fetched from while private networks are blocked; any port when they are allowed.
      * @param userAgent Sent as the User-Agent header with every fetch.
      */
@@ -61,10 +63,10 @@ class FetchConfiguration {
     /** One fetcher, and so one pool of connections, for all workers; closed with the context. */
     @Bean(destroyMethod = "close")
     DocumentFetcher documentFetcher(
-            FetchSettings settings, @Value("${tally.worker.concurrency}") int workerConcurrency) {
+            FetchSettings settings, WorkerProperties worker) {
         // each worker holds at most one connection: the document it is counting
         return new DocumentFetcher(
-                settings, AddressPolicy.PUBLIC_ONLY, HostResolver.SYSTEM, Math.max(1, workerConcurrency));
+                settings, AddressPolicy.PUBLIC_ONLY, HostResolver.SYSTEM, worker.concurrency());
     }
 
     @Bean
