@@ -108,11 +108,12 @@ test('the console shows a poison message as text, replays it, and purges it', as
   await page.screenshot({ path: path.join(OUT, 'admin-purged.png'), fullPage: true });
 
   assert.equal(await page.getByRole('link', { name: 'Hawtio' }).getAttribute('href'), '/actuator/hawtio/');
+  // before leaving the console: on the metrics' plain text page chromium asks for /favicon.ico, a 404 that
+  // reaches the console log only sometimes before the end of the test
+  assert.deepEqual(problems, [], 'no script error and no Content-Security-Policy violation');
   await page.getByRole('link', { name: 'Prometheus metrics' }).click();
   await page.waitForURL(`${base}/actuator/prometheus`);
   assert.ok((await page.textContent('body')).includes('tally_queue_messages{'));
-
-  assert.deepEqual(problems, [], 'no script error and no Content-Security-Policy violation');
   await context.close();
 });
 

@@ -46,16 +46,20 @@ test('Hawtio shows the tally context, its routes and the worker route\'s complet
   await page.getByRole('button', { name: 'Log in' }).click();
 
   await page.getByRole('navigation').getByText('Camel', { exact: true }).click();
-  for (const name of ['tally', 'api-word-count', 'api-submit-job', WORKER, 'worker-fail-job', 'dead-letter']) {
+  for (const name of ['tally', 'api-post-word-count', 'api-word-count', 'api-submit-job', WORKER, 'worker-fail-job',
+    'dead-letter']) {
     await treeNode(page, name).waitFor();
   }
 
+  // Hawtio 5 opens a node on its route diagram; its other views are links above it
   await treeNode(page, 'routes').click();
+  await view(page, 'Routes').click();
   const completed = await cellOf(page, WORKER, 'Completed');
   assert.ok(Number(completed) >= 1, `worker route Completed column shows ${completed}`);
   await page.screenshot({ path: path.join(OUT, 'hawtio-camel-routes.png') });
 
   await treeNode(page, WORKER).click();
+  await view(page, 'Attributes').click();
   const attribute = page.locator('tr', { has: page.locator('td', { hasText: /^ExchangesCompleted$/ }) });
   const exchangesCompleted = Number((await attribute.locator('td').nth(1).innerText()).trim());
   assert.ok(exchangesCompleted >= 1, `ExchangesCompleted is ${exchangesCompleted}`);
@@ -63,7 +67,11 @@ test('Hawtio shows the tally context, its routes and the worker route\'s complet
 });
 
 function treeNode(page, name) {
-  return page.locator('button.pf-v5-c-tree-view__node-text', { hasText: new RegExp(`^${name}$`) }).first();
+  return page.locator('button.pf-v6-c-tree-view__node-text', { hasText: new RegExp(`^${name}$`) }).first();
+}
+
+function view(page, name) {
+  return page.locator('a.pf-v6-c-nav__link', { hasText: new RegExp(`^${name}$`) });
 }
 
 /** The text of one column in the row of Hawtio's routes table whose Name is {@code route}. */

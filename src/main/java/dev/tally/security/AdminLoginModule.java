@@ -27,6 +27,8 @@ public class AdminLoginModule implements LoginModule {
 
     static final String AUTHENTICATION_MANAGER = AuthenticationManager.class.getName();
     static final String ADMIN_ROLE = "ROLE_ADMIN";
+    /** The role Hawtio asks for ({@code hawtio.roles} in application.yaml). */
+    static final String HAWTIO_ROLE = "admin";
 
     private Subject subject;
     private CallbackHandler callbacks;
@@ -35,6 +37,14 @@ public class AdminLoginModule implements LoginModule {
 
     /** Hawtio reads the user name from a principal whose class is called UserPrincipal. */
     public record UserPrincipal(String name) implements Principal {
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+
+    /** The role principal Hawtio checks its {@code hawtio.roles} against. */
+    public record RolePrincipal(String name) implements Principal {
         @Override
         public String getName() {
             return name;
@@ -85,6 +95,7 @@ public class AdminLoginModule implements LoginModule {
             return false;
         }
         subject.getPrincipals().add(new UserPrincipal(admin.getName()));
+        subject.getPrincipals().add(new RolePrincipal(HAWTIO_ROLE));
         return true;
     }
 
@@ -96,7 +107,7 @@ public class AdminLoginModule implements LoginModule {
 
     @Override
     public boolean logout() {
-        subject.getPrincipals().removeIf(UserPrincipal.class::isInstance);
+        subject.getPrincipals().removeIf(p -> p instanceof UserPrincipal || p instanceof RolePrincipal);
         admin = null;
         return true;
     }

@@ -17,10 +17,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.stereotype.Component;
 
 /**
- * Hawtio's login form and its Jolokia filter authenticate through JAAS. Hawtio 4.3.0 wires Spring Security only with
- * a module it does not publish (hawtio-springboot-security), and otherwise finds no JAAS login at all; so Tally hands
- * Hawtio a JAAS configuration that checks the admin credentials against Spring Security's user store.
- * Runs after the servlet context started, when Hawtio's context listener has set up its configuration.
+ * Hawtio's login form and its Jolokia filter authenticate through JAAS. Hawtio wires Spring Security only with a
+ * module it does not publish (hawtio-springboot-security), and otherwise finds no JAAS login at all; so Tally hands
+ * Hawtio a JAAS configuration that checks the admin credentials against Spring Security's user store, and names the
+ * principals that login module makes. Runs after the servlet context started, when Hawtio's context listener has
+ * set up and completed its configuration, and before the connector takes requests; Hawtio 5 merges the login modules
+ * it was given when its configuration completes, so it is completed again with Tally's.
  */
 @Component
 @ConditionalOnWebApplication
@@ -31,10 +33,16 @@ class HawtioLogin {
         if (servletContext.getAttribute(ConfigManager.CONFIG_MANAGER) == null) {
             return; // Hawtio is not exposed in this process
         }
+        AuthenticationConfiguration hawtio = AuthenticationConfiguration.getConfiguration(servletContext);
+        if (!hawtio.isEnabled()) {
+            return;
+        }
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        AuthenticationConfiguration.getConfiguration(servletContext)
-                .setConfiguration(adminOnly(new ProviderManager(provider)));
+        hawtio.addConfiguration(adminOnly(new ProviderManager(provider)));
+        hawtio.addUserPrincipalClassName(AdminLoginModule.UserPrincipal.class.getName());
+        hawtio.addRolePrincipalClassName(AdminLoginModule.RolePrincipal.class.getName());
+        hawtio.initializationComplete(servletContext);
     }
 
     private static Configuration adminOnly(AuthenticationManager manager) {

@@ -138,9 +138,8 @@ final class JobLedger {
     private static Map<String, Long> counts(JsonNode wordCount) {
         Map<String, Long> counts = new LinkedHashMap<>();
         wordCount
-                .fields()
-                .forEachRemaining(
-                        field -> counts.put(field.getKey(), field.getValue().asLong()));
+                .properties()
+                .forEach(field -> counts.put(field.getKey(), field.getValue().asLong()));
         return counts;
     }
 

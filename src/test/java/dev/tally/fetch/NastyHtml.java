@@ -16,14 +16,18 @@ import java.util.Random;
  *   <li>blocks and stray end tags inside noscript: jsoup parses it as markup, as a browser without scripts
  *       would, so a block inside closes an enclosing p and the noscript with it, and a {@code </noscript>}
  *       with a block open inside is ignored;
+ *   <li>a noscript inside a noscript, even with a template between them: jsoup 1.24 (unlike 1.21) ends the outer one
+ *       and everything in it at the first {@code </noscript>}, as a browser running scripts does, where the
+ *       scanner nests them as it nests templates;
+ *   <li>{@code <script/>} inside noscript: jsoup 1.24 takes it as an empty script and parses what follows as
+ *       markup (a {@code <!--} in it then hides the rest of the page), where the scanner, like a browser, reads
+ *       a script;
  *   <li>headings, list items, buttons, a and nobr directly inside their own kind: the builder closes the outer
  *       one (making a later end tag stray) or, for a and nobr, moves the blocks in between and text with them;
  *   <li>blocks inside select, where the builder ignores them;
  *   <li>legend and dialog, separated but not "special" to the builder, so that the end tag of an inline
  *       element around them closes them too; main, whose end tag jsoup ignores while a block inside is open;
- *   <li>what the scanner does otherwise on purpose (HtmlScannerTest): CDATA sections, xmp, {@code &#0;},
- *       {@code &#xD800;}, and a partial end tag right before the real one ({@code </scr</script>}), after
- *       which jsoup 1.21 misses the real one and hides the rest of the page.
+ *   <li>what the scanner does otherwise on purpose (HtmlScannerTest): CDATA sections, xmp, {@code &#xD800;}.
  * </ul>
  */
 final class NastyHtml {
@@ -34,7 +38,7 @@ final class NastyHtml {
     private static final List<String> ENTITIES = words("&amp; &lt; &gt; &quot; &eacute; &Eacute; &copy; &hellip;"
             + " &mdash; &#233; &#xE9; &#XE9; &#x1F600; &#128; &#150; &#x9d; &#65 &#x41 &amp &lt &copy &eacute"
             + " &notit; &ampx &copy2024 &#; &#x; &#xZ &unknown; & &# &NotEqualTilde; &frac12; &nbsp; &nbsp &#32;"
-            + " &#x2003; &#0000065; &AMP; &#x110000; &#99999999999;");
+            + " &#x2003; &#0000065; &AMP; &#x110000; &#99999999999; &#0;");
     private static final List<String> SPACES =
             List.of(" ", " ", " ", "  ", "\n", "\t", "\r\n", "\r", "\u00a0", "\u2003", "\u3000", " \n ");
     private static final List<String> INLINE = words(
@@ -82,12 +86,14 @@ final class NastyHtml {
             "t = '&amp; <b>';",
             "</scr x",
             "</s ",
-            "x</style>y");
+            "x</style>y",
+            "x = '</scr");
 
     private final Random random;
     private final StringBuilder html = new StringBuilder();
     private int tableCells; // how many table cells are open around the position
     private boolean inAnchor;
+    private boolean inNoscript;
 
     private NastyHtml(long seed) {
         random = new Random(seed);
@@ -240,10 +246,12 @@ final class NastyHtml {
 
     private void rawText() {
         switch (random.nextInt(6)) {
-            case 0 ->
-                html.append(pick(List.of("<script>", "<SCRIPT type=\"x>y\">", "<script/>", "<Script >")))
+            case 0 -> {
+                String start = pick(List.of("<script>", "<SCRIPT type=\"x>y\">", "<script/>", "<Script >"));
+                html.append(inNoscript && start.equals("<script/>") ? "<script>" : start)
                         .append(pick(SCRIPT_BODIES))
                         .append(pick(List.of("</script>", "</SCRIPT >", "</script foo=\"</script>\">", "</script/>")));
+            }
             case 1 -> html.append("<style media=\"a>b\">p { content: '</p>'; }</STYLE>");
             case 2 -> html.append("<textarea name=t>").append(words(3)).append(" <b>&amp; x</b></textarea>");
             case 3 -> html.append("<title>").append(words(2)).append("&lt;<i>t</i></title >");
@@ -252,10 +260,12 @@ final class NastyHtml {
         }
     }
 
-    // noscript holds phrasing content only (see the class comment); template anything
+    // noscript holds phrasing content only and no other noscript (see the class comment); template anything
     private void hidden(int depth) {
-        boolean noscript = random.nextBoolean();
+        boolean noscript = random.nextBoolean() && !inNoscript;
         String name = noscript ? "noscript" : "template";
+        boolean outer = !inNoscript;
+        inNoscript |= noscript;
         html.append(startTag(name));
         for (int i = random.nextInt(3); i >= 0; i--) {
             if (depth < 5 && random.nextInt(4) == 0) {
@@ -267,6 +277,7 @@ final class NastyHtml {
             }
         }
         html.append(endTag(name));
+        inNoscript = !outer;
     }
 
     private void phrasing(int depth) {

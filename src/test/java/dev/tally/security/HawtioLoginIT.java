@@ -2,6 +2,8 @@ package dev.tally.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.support.FullStackTest;
 import dev.tally.support.TestStack;
 import java.io.IOException;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * it those calls are refused with 403 (which Hawtio's page turns into its login), never with a browser dialog.
  */
 class HawtioLoginIT extends FullStackTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CookieManager cookies;
     private HttpClient browser;
@@ -47,8 +51,17 @@ class HawtioLoginIT extends FullStackTest {
     void aLoginWithTheAdminCredentialsOpensTheConsole() throws Exception {
         HttpResponse<String> login = login(TestStack.ADMIN_USER, TestStack.ADMIN_PASSWORD);
         assertThat(login.statusCode()).isEqualTo(200);
-        assertThat(login.body()).contains("\"name\":\"" + TestStack.ADMIN_USER + "\"");
+        // Hawtio 5 lets in only a subject with a role of hawtio.roles, here "admin" (the user is also called admin)
+        JsonNode principals = JSON.readTree(login.body()).path("principals");
+        assertThat(principals.findValuesAsText("type"))
+                .containsExactlyInAnyOrder(
+                        AdminLoginModule.UserPrincipal.class.getName(), AdminLoginModule.RolePrincipal.class.getName());
+        assertThat(principals.findValuesAsText("name"))
+                .containsOnly(TestStack.ADMIN_USER, AdminLoginModule.HAWTIO_ROLE);
         String session = sessionId();
+        HttpResponse<String> user = send("GET", "/actuator/hawtio/user", null);
+        assertThat(user.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(user.body()).asText()).isEqualTo(TestStack.ADMIN_USER);
 
         HttpResponse<String> read = send(
                 "POST",
