@@ -1,5 +1,6 @@
 package dev.tally.fetch;
 
+import dev.tally.job.FailureReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -65,6 +66,7 @@ public final class DocumentFetcher implements AutoCloseable {
                 if (isFollowedRedirect(status)) {
                     if (redirects >= settings.maxRedirects()) {
                         throw new PermanentFetchException(
+                                FailureReason.REDIRECT,
                                 "too many redirects fetching " + url + " (more than " + settings.maxRedirects() + ")");
                     }
                     target = RedirectTargets.resolve(target, headerValue(response, "Location"));
@@ -89,12 +91,13 @@ public final class DocumentFetcher implements AutoCloseable {
 
     private static URI parseUrl(String url) {
         if (url == null || url.isBlank()) {
-            throw new PermanentFetchException("invalid url: no address given");
+            throw new PermanentFetchException(FailureReason.INVALID_URL, "invalid url: no address given");
         }
         try {
-            return RedirectTargets.requireWebUrl(new URI(url.strip()), "invalid url " + url.strip());
+            return RedirectTargets.requireWebUrl(
+                    new URI(url.strip()), FailureReason.INVALID_URL, "invalid url " + url.strip());
         } catch (URISyntaxException e) {
-            throw new PermanentFetchException("invalid url " + url.strip(), e);
+            throw new PermanentFetchException(FailureReason.INVALID_URL, "invalid url " + url.strip(), e);
         }
     }
 
@@ -102,13 +105,13 @@ public final class DocumentFetcher implements AutoCloseable {
         String url = target.toString();
         int port = target.getPort() != -1 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
         if (!settings.portAllowed(port)) {
-            throw new PermanentFetchException("blocked port " + port + " for " + url);
+            throw new PermanentFetchException(FailureReason.BLOCKED, "blocked port " + port + " for " + url);
         }
         HttpGet request;
         try {
             request = new HttpGet(RequestUri.of(target));
         } catch (IllegalArgumentException e) {
-            throw new PermanentFetchException("invalid url " + url, e);
+            throw new PermanentFetchException(FailureReason.INVALID_URL, "invalid url " + url, e);
         }
         request.setHeader("Accept", ACCEPT);
         // the client decodes what it is sent; asking for gzip only keeps the request as it always was
@@ -135,9 +138,9 @@ public final class DocumentFetcher implements AutoCloseable {
         }
         String message = "HTTP " + status + " fetching " + target;
         if (status == 408 || status == 425 || status == 429 || status >= 500 && status < 600) {
-            throw new TransientFetchException(message);
+            throw new TransientFetchException(FailureReason.ofHttpStatus(status), message);
         }
-        throw new PermanentFetchException(message);
+        throw new PermanentFetchException(FailureReason.ofHttpStatus(status), message);
     }
 
     // The type, encoding and size are checked from the headers, before any of the body is read.
@@ -145,7 +148,8 @@ public final class DocumentFetcher implements AutoCloseable {
         String url = target.toString();
         ContentType type = ContentType.parse(headerValue(response, "Content-Type"));
         if (!type.isSupported()) {
-            throw new PermanentFetchException("unsupported content type " + type.mediaType() + " at " + url);
+            throw new PermanentFetchException(
+                    FailureReason.UNSUPPORTED_TYPE, "unsupported content type " + type.mediaType() + " at " + url);
         }
         HttpEntity entity = response.getEntity();
         if (entity == null) {
@@ -171,7 +175,8 @@ public final class DocumentFetcher implements AutoCloseable {
         String encoding = headerValue(response, "Content-Encoding");
         String name = encoding == null ? "" : encoding.strip().toLowerCase(Locale.ROOT);
         if (!name.isEmpty() && !name.equals("identity") && entity.getContentLength() != 0) {
-            throw new PermanentFetchException("unsupported content encoding " + name + " at " + url);
+            throw new PermanentFetchException(
+                    FailureReason.UNSUPPORTED_TYPE, "unsupported content encoding " + name + " at " + url);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tally.fetch;
 
+import dev.tally.job.FailureReason;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -25,16 +26,17 @@ final class FetchErrors {
     /** A failure before the response head was in: DNS and the address policy, TCP, TLS, or the wait for the head. */
     static RuntimeException whileRequesting(IOException e, String host, String url) {
         if (e instanceof ConnectionRequestTimeoutException) {
-            return new TransientFetchException("timed out waiting for a free connection fetching " + url, e);
+            return new TransientFetchException(
+                    FailureReason.TIMEOUT, "timed out waiting for a free connection fetching " + url, e);
         }
         if (e instanceof ConnectTimeoutException) {
-            return new TransientFetchException("timed out connecting to " + url, e);
+            return new TransientFetchException(FailureReason.TIMEOUT, "timed out connecting to " + url, e);
         }
         if (e instanceof ConnectException) {
-            return new TransientFetchException("connection refused fetching " + url, e);
+            return new TransientFetchException(FailureReason.REFUSED, "connection refused fetching " + url, e);
         }
         if (e instanceof ClientProtocolException) {
-            return new PermanentFetchException("invalid HTTP response fetching " + url, e);
+            return new PermanentFetchException(FailureReason.OTHER, "invalid HTTP response fetching " + url, e);
         }
         return whileReading(e, host, url);
     }
@@ -42,16 +44,16 @@ final class FetchErrors {
     /** A failure while waiting for the response or reading its body. */
     static RuntimeException whileReading(IOException e, String host, String url) {
         if (e instanceof SocketTimeoutException) {
-            return new TransientFetchException("timed out reading " + url, e);
+            return new TransientFetchException(FailureReason.TIMEOUT, "timed out reading " + url, e);
         }
         if (e instanceof ZipException) {
-            return new TransientFetchException("corrupt gzip data reading " + url, e);
+            return new TransientFetchException(FailureReason.NETWORK, "corrupt gzip data reading " + url, e);
         }
         if (e instanceof EOFException
                 || e instanceof ConnectionClosedException
                 || e instanceof TruncatedChunkException
                 || e instanceof NoHttpResponseException) {
-            return new TransientFetchException("connection closed early reading " + url, e);
+            return new TransientFetchException(FailureReason.NETWORK, "connection closed early reading " + url, e);
         }
         return common(e, host, url);
     }
@@ -59,21 +61,25 @@ final class FetchErrors {
     private static RuntimeException common(IOException e, String host, String url) {
         if (e instanceof BlockedAddressException blocked) {
             return new PermanentFetchException(
-                    "blocked address " + blocked.address().getHostAddress() + " for " + url, e);
+                    FailureReason.BLOCKED,
+                    "blocked address " + blocked.address().getHostAddress() + " for " + url,
+                    e);
         }
         if (e instanceof UnknownHostException) {
-            return new PermanentFetchException("unknown host " + host, e);
+            return new PermanentFetchException(FailureReason.UNKNOWN_HOST, "unknown host " + host, e);
         }
         if (e instanceof NoRouteToHostException) {
-            return new TransientFetchException("no route to host fetching " + url, e);
+            return new TransientFetchException(FailureReason.NETWORK, "no route to host fetching " + url, e);
         }
         if (e instanceof SocketException && mentions(e, "reset")) {
-            return new TransientFetchException("connection reset fetching " + url, e);
+            return new TransientFetchException(FailureReason.NETWORK, "connection reset fetching " + url, e);
         }
         if (e instanceof SSLException) {
-            return new TransientFetchException("secure connection failed fetching " + url + ": " + detail(e), e);
+            return new TransientFetchException(
+                    FailureReason.NETWORK, "secure connection failed fetching " + url + ": " + detail(e), e);
         }
-        return new TransientFetchException("network error fetching " + url + ": " + detail(e), e);
+        return new TransientFetchException(
+                FailureReason.NETWORK, "network error fetching " + url + ": " + detail(e), e);
     }
 
     private static boolean mentions(IOException e, String text) {

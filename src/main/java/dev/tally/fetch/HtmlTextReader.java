@@ -1,5 +1,6 @@
 package dev.tally.fetch;
 
+import dev.tally.job.FailureReason;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -72,7 +73,8 @@ final class HtmlTextReader extends Reader {
                 scanNextChunk();
             }
         } catch (IOException e) {
-            throw failed(new TransientFetchException("could not read " + url() + ": " + e.getMessage(), e));
+            throw failed(new TransientFetchException(
+                    FailureReason.NETWORK, "could not read " + url() + ": " + e.getMessage(), e));
         } catch (RuntimeException e) {
             throw failed(e);
         }

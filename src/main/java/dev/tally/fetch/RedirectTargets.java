@@ -1,5 +1,6 @@
 package dev.tally.fetch;
 
+import dev.tally.job.FailureReason;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -11,7 +12,7 @@ final class RedirectTargets {
 
     static URI resolve(URI current, String location) {
         if (location == null || location.isBlank()) {
-            throw new PermanentFetchException("redirect without a target fetching " + current);
+            throw new PermanentFetchException(FailureReason.REDIRECT, "redirect without a target fetching " + current);
         }
         // Browsers tolerate raw spaces in Location headers, and some servers send them.
         String reference = location.strip().replace(" ", "%20");
@@ -23,15 +24,17 @@ final class RedirectTargets {
                             current.getScheme() + "://" + current.getRawAuthority() + current.getRawPath() + reference)
                     : current.resolve(new URI(reference));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new PermanentFetchException("invalid redirect target " + location + " from " + current, e);
+            throw new PermanentFetchException(
+                    FailureReason.REDIRECT, "invalid redirect target " + location + " from " + current, e);
         }
-        return requireWebUrl(resolved, "redirect to unsupported target " + location + " from " + current);
+        return requireWebUrl(
+                resolved, FailureReason.REDIRECT, "redirect to unsupported target " + location + " from " + current);
     }
 
-    static URI requireWebUrl(URI uri, String messageIfNot) {
+    static URI requireWebUrl(URI uri, FailureReason reasonIfNot, String messageIfNot) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new PermanentFetchException(messageIfNot);
+            throw new PermanentFetchException(reasonIfNot, messageIfNot);
         }
         return uri;
     }

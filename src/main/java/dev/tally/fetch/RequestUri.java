@@ -1,5 +1,6 @@
 package dev.tally.fetch;
 
+import dev.tally.job.FailureReason;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -22,7 +23,7 @@ final class RequestUri {
             String query = ascii.getRawQuery() == null ? "" : "?" + ascii.getRawQuery();
             return new URI(ascii.getScheme() + "://" + ascii.getHost() + port + ascii.getRawPath() + query);
         } catch (URISyntaxException e) {
-            throw new PermanentFetchException("invalid url " + target, e);
+            throw new PermanentFetchException(FailureReason.INVALID_URL, "invalid url " + target, e);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.tally.job;
 
 import com.mongodb.MongoException;
-import dev.tally.fetch.PermanentFetchException;
-import dev.tally.fetch.TransientFetchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +18,7 @@ public final class FailureSentences {
     private FailureSentences() {}
 
     public static String of(Throwable cause) {
-        if (cause instanceof PermanentFetchException || cause instanceof TransientFetchException) {
+        if (cause instanceof JobFailureException) {
             return cause.getMessage();
         }
         if (cause instanceof MongoException) {

@@ -28,7 +28,7 @@ public class JobDocuments {
         return job.getObjectId("_id").toHexString();
     }
 
-    /** For the routes' "no such job" branch: findById found nothing. */
+    /** The routes' one "no such job" test: findById found nothing. */
     public boolean isMissing(Document job) {
         return job == null;
     }
@@ -37,17 +37,12 @@ public class JobDocuments {
         return job.getString("status");
     }
 
-    /** Filter and update that fails the job with a reason a person understands, only while it is IN_PROGRESS. */
-    public List<Bson> failUpdate(String jobId, String reason) {
+    /** Filter and update that FAILs the job with the error its user reads, only while it is IN_PROGRESS. */
+    public List<Bson> failUpdate(String jobId, JobFailure failure) {
         Document set = new Document("status", JobStatus.FAIL.name())
-                .append("error", reason == null || reason.isBlank() ? "unknown error" : reason)
+                .append("error", failure.error())
                 .append("updated_at", new Date());
         return List.of(stillOpen(jobId), new Document("$set", set));
-    }
-
-    /** {@link #failUpdate} with the reason of the failure as a user may read it ({@link FailureSentences}). */
-    public List<Bson> failedBy(String jobId, Throwable cause) {
-        return failUpdate(jobId, FailureSentences.of(cause));
     }
 
     /** The filter of every change that finishes a job: it applies only while the job is IN_PROGRESS. */

@@ -1,5 +1,6 @@
 package dev.tally.monitor;
 
+import dev.tally.job.FailureReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,10 +59,10 @@ public class JobMetrics {
         tokens.increment(words);
     }
 
-    void failed(String reasonClass, Duration took) {
+    void failed(FailureReason reason, Duration took) {
         Counter.builder("tally.jobs.failed")
                 .description("jobs FAILed, by class of reason")
-                .tag("reason", reasonClass)
+                .tag("reason", reason.tag())
                 .register(registry)
                 .increment();
         if (took != null) {

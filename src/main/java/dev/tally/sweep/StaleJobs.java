@@ -3,7 +3,6 @@ package dev.tally.sweep;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
-import dev.tally.job.JobDocuments;
 import dev.tally.job.JobStatus;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,14 +10,14 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds jobs stuck IN_PROGRESS (their message lost, or a worker died holding it): first re-publishes each once,
- * then FAILs it with "timed out" if it is still stuck a round later. Every change is a conditional update on one
- * document, so several processes sweeping at once never re-publish the same job twice or undo each other.
+ * Finds jobs stuck IN_PROGRESS (their message lost, or a worker died holding it), for the sweeper route to
+ * re-publish each once, then to FAIL it "timed out" if it is still stuck a round later. Every change is a conditional
+ * update on one document, so several processes sweeping at once never re-publish the same job twice or undo each
+ * other.
  */
 @Component("staleJobs")
 public class StaleJobs {
@@ -30,8 +29,6 @@ public class StaleJobs {
     private final long roundMs;
     private final int batch;
     private final Clock clock;
-    // the same conditional FAIL the worker routes write: {_id, status IN_PROGRESS}, then status, error, updated_at
-    private final JobDocuments jobDocuments = new JobDocuments();
 
     @Autowired
     public StaleJobs(MongoCollection<Document> jobsCollection, SweeperProperties sweeper) {
@@ -62,31 +59,20 @@ public class StaleJobs {
     }
 
     /**
-     * FAILs up to a batch of the jobs re-published at least a round ago that are still IN_PROGRESS, each with a
-     * conditional update of its own (a worker may finish one meanwhile); returns their ids, for the log and
-     * metrics (dev.tally.monitor.JobEvents).
+     * Up to a batch of the jobs re-published at least a round ago that are still IN_PROGRESS: the sweeper route FAILs
+     * each "timed out" through the FAIL route, whose update applies only while the job is still IN_PROGRESS (a worker
+     * may finish one meanwhile).
      */
-    public List<String> failTimedOut() {
-        Date now = new Date(clock.millis());
-        Date lastRound = new Date(now.getTime() - roundMs);
+    public List<String> overdue() {
+        Date lastRound = new Date(clock.millis() - roundMs);
         // claimed a round ago, so stale then: created before that round's cutoff
         Bson republishedEarlier = inProgressCreatedBefore(new Date(lastRound.getTime() - staleAfterMs))
                 .append(SWEPT_AT, new Document("$lt", lastRound));
-        List<ObjectId> overdue = jobs.find(republishedEarlier)
+        return jobs.find(republishedEarlier)
                 .projection(Projections.include("_id"))
                 .limit(batch)
-                .map(job -> job.getObjectId("_id"))
+                .map(job -> job.getObjectId("_id").toHexString())
                 .into(new ArrayList<>());
-        List<String> failed = new ArrayList<>();
-        for (ObjectId id : overdue) {
-            List<Bson> stillOpenThenFail = jobDocuments.failUpdate(id.toHexString(), "timed out");
-            if (jobs.updateOne(stillOpenThenFail.get(0), stillOpenThenFail.get(1))
-                            .getModifiedCount()
-                    == 1) {
-                failed.add(id.toHexString());
-            }
-        }
-        return failed;
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.tally.fetch;
 
+import static dev.tally.fetch.FetchTestSupport.carries;
 import static dev.tally.fetch.FetchTestSupport.readAll;
 import static dev.tally.fetch.FetchTestSupport.settings;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tally.job.FailureReason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +32,8 @@ class DocumentFetcherLimitsTest extends WithLocalServer {
 
         assertThatThrownBy(() -> fetcher.fetch(server.url("/big")))
                 .isInstanceOf(DocumentTooLargeException.class)
-                .hasMessageStartingWith("document too large (over 1048576 bytes)");
+                .hasMessageStartingWith("document too large (over 1048576 bytes)")
+                .satisfies(carries(FailureReason.TOO_LARGE));
     }
 
     @Test
@@ -112,7 +115,8 @@ class DocumentFetcherLimitsTest extends WithLocalServer {
                 long started = System.nanoTime();
                 assertThat(bytesReadUntilFailure(document.body()).failure())
                         .isInstanceOf(TransientFetchException.class)
-                        .hasMessage("timed out reading " + url);
+                        .hasMessage("timed out reading " + url)
+                        .satisfies(carries(FailureReason.TIMEOUT));
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
             }
         }

@@ -1,11 +1,13 @@
 package dev.tally.fetch;
 
+import static dev.tally.fetch.FetchTestSupport.carries;
 import static dev.tally.fetch.FetchTestSupport.readAll;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tally.job.FailureReason;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -100,7 +102,8 @@ class DocumentFetcherTest extends WithLocalServer {
 
         assertThatThrownBy(() -> fetcher.fetch(server.url("/loop0")))
                 .isInstanceOf(PermanentFetchException.class)
-                .hasMessageStartingWith("too many redirects fetching " + server.url("/loop0"));
+                .hasMessageStartingWith("too many redirects fetching " + server.url("/loop0"))
+                .satisfies(carries(FailureReason.REDIRECT));
         assertThat(server.requestHeaders("/loop6")).isNull();
     }
 
@@ -110,7 +113,8 @@ class DocumentFetcherTest extends WithLocalServer {
 
         assertThatThrownBy(() -> fetcher.fetch(server.url("/to-ftp")))
                 .isInstanceOf(PermanentFetchException.class)
-                .hasMessageContaining("redirect to unsupported target ftp://127.0.0.1/file");
+                .hasMessageContaining("redirect to unsupported target ftp://127.0.0.1/file")
+                .satisfies(carries(FailureReason.REDIRECT));
     }
 
     @Test
@@ -119,7 +123,8 @@ class DocumentFetcherTest extends WithLocalServer {
 
         assertThatThrownBy(() -> fetcher.fetch(server.url("/missing")))
                 .isExactlyInstanceOf(PermanentFetchException.class)
-                .hasMessage("HTTP 404 fetching " + server.url("/missing"));
+                .hasMessage("HTTP 404 fetching " + server.url("/missing"))
+                .satisfies(carries(FailureReason.HTTP_4XX));
     }
 
     @ParameterizedTest
@@ -129,7 +134,8 @@ class DocumentFetcherTest extends WithLocalServer {
 
         assertThatThrownBy(() -> fetcher.fetch(server.url("/flaky")))
                 .isInstanceOf(TransientFetchException.class)
-                .hasMessage("HTTP " + status + " fetching " + server.url("/flaky"));
+                .hasMessage("HTTP " + status + " fetching " + server.url("/flaky"))
+                .satisfies(carries(status < 500 ? FailureReason.HTTP_4XX : FailureReason.HTTP_5XX));
     }
 
     @Test
@@ -142,14 +148,16 @@ class DocumentFetcherTest extends WithLocalServer {
 
         assertThatThrownBy(() -> fetcher.fetch(url))
                 .isInstanceOf(TransientFetchException.class)
-                .hasMessage("connection refused fetching " + url);
+                .hasMessage("connection refused fetching " + url)
+                .satisfies(carries(FailureReason.REFUSED));
     }
 
     @Test
     void reportsAnUnknownHostAsPermanent() {
         assertThatThrownBy(() -> fetcher.fetch("http://nosuch.invalid/page"))
                 .isInstanceOf(PermanentFetchException.class)
-                .hasMessage("unknown host nosuch.invalid");
+                .hasMessage("unknown host nosuch.invalid")
+                .satisfies(carries(FailureReason.UNKNOWN_HOST));
     }
 
     @Test
@@ -158,7 +166,8 @@ class DocumentFetcherTest extends WithLocalServer {
 
         assertThatThrownBy(() -> fetcher.fetch(server.url("/logo.png")))
                 .isInstanceOf(PermanentFetchException.class)
-                .hasMessageStartingWith("unsupported content type image/png");
+                .hasMessageStartingWith("unsupported content type image/png")
+                .satisfies(carries(FailureReason.UNSUPPORTED_TYPE));
     }
 
     @Test
@@ -167,7 +176,8 @@ class DocumentFetcherTest extends WithLocalServer {
             assertThatThrownBy(() -> fetcher.fetch(url))
                     .as(url)
                     .isInstanceOf(PermanentFetchException.class)
-                    .hasMessageStartingWith("invalid url");
+                    .hasMessageStartingWith("invalid url")
+                    .satisfies(carries(FailureReason.INVALID_URL));
         }
     }
 
@@ -178,7 +188,8 @@ class DocumentFetcherTest extends WithLocalServer {
 
         assertThatThrownBy(() -> publicOnly.fetch(server.url("/secret")))
                 .isInstanceOf(PermanentFetchException.class)
-                .hasMessage("blocked address 127.0.0.1 for " + server.url("/secret"));
+                .hasMessage("blocked address 127.0.0.1 for " + server.url("/secret"))
+                .satisfies(carries(FailureReason.BLOCKED));
         assertThatThrownBy(() -> publicOnly.fetch("http://localhost:" + server.port() + "/secret"))
                 .isInstanceOf(PermanentFetchException.class)
                 .hasMessageStartingWith("blocked address");

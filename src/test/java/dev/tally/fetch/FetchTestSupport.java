@@ -1,9 +1,14 @@
 package dev.tally.fetch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tally.job.FailureReason;
+import dev.tally.job.JobFailureException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 final class FetchTestSupport {
 
@@ -24,6 +29,14 @@ final class FetchTestSupport {
                 false,
                 "Tally/1.0 (+word-count)",
                 java.util.Set.of(serverPort));
+    }
+
+    /** The failure carries {@code reason}, the category its job's FAIL is counted under. */
+    static Consumer<Throwable> carries(FailureReason reason) {
+        return failure -> assertThat(failure)
+                .isInstanceOfSatisfying(
+                        JobFailureException.class,
+                        thrown -> assertThat(thrown.reason()).isEqualTo(reason));
     }
 
     static String readAll(Reader reader) throws IOException {

@@ -1,8 +1,10 @@
 package dev.tally.fetch;
 
+import static dev.tally.fetch.FetchTestSupport.carries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tally.job.FailureReason;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,8 @@ class PortPolicyTest {
         DocumentFetcher fetcher = new DocumentFetcher(blockingPrivate(FetchSettings.WEB_PORTS));
         assertThatThrownBy(() -> fetcher.fetch("http://example.test:25/mail"))
                 .isInstanceOf(PermanentFetchException.class)
-                .hasMessage("blocked port 25 for http://example.test:25/mail");
+                .hasMessage("blocked port 25 for http://example.test:25/mail")
+                .satisfies(carries(FailureReason.BLOCKED));
     }
 
     @Test

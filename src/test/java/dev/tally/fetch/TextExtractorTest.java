@@ -1,11 +1,13 @@
 package dev.tally.fetch;
 
+import static dev.tally.fetch.FetchTestSupport.carries;
 import static dev.tally.fetch.FetchTestSupport.readAll;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tally.job.FailureReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,6 +143,7 @@ class TextExtractorTest {
         assertThatThrownBy(() -> readAll(extractor.extract(document("text/html", UTF_8, failing))))
                 .isInstanceOf(TransientFetchException.class)
                 .hasMessage("could not read http://example.test/doc: connection reset")
+                .satisfies(carries(FailureReason.NETWORK))
                 .hasCauseInstanceOf(IOException.class);
         assertThat(closed).isTrue();
     }
@@ -150,7 +153,7 @@ class TextExtractorTest {
         InputStream failing = new InputStream() {
             @Override
             public int read() {
-                throw new TransientFetchException("timed out reading http://example.test/");
+                throw new TransientFetchException(FailureReason.TIMEOUT, "timed out reading http://example.test/");
             }
         };
 

@@ -8,6 +8,8 @@ import dev.tally.support.ApiClient;
 import dev.tally.support.ApiClient.Answer;
 import dev.tally.support.FreePort;
 import dev.tally.support.TestStack;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.bson.Document;
@@ -31,6 +33,9 @@ class BrokerOutageIT {
     @Autowired
     MongoClient tallyMongo;
 
+    @Autowired
+    MeterRegistry meters;
+
     @DynamicPropertySource
     static void unreachableBroker(DynamicPropertyRegistry registry) {
         TestStack.register(registry);
@@ -42,6 +47,7 @@ class BrokerOutageIT {
     void postAnswers503NamingRabbitMqAndTheJobIsFailed() {
         ApiClient api = new ApiClient(port);
         String url = TestStack.documents().url("/broker-down-" + System.nanoTime());
+        double queueUnavailableBefore = queueUnavailable();
 
         long start = System.nanoTime();
         Answer answer = api.submit(url);
@@ -59,6 +65,15 @@ class BrokerOutageIT {
         assertThat(job).isNotNull();
         assertThat(job.getString("status")).isEqualTo("FAIL");
         assertThat(job.getString("error")).isEqualTo("queue unavailable");
+        assertThat(queueUnavailable()).isEqualTo(queueUnavailableBefore + 1);
+        assertThat(meters.get("tally.jobs.accepted").counter().count()).isZero();
+    }
+
+    private double queueUnavailable() {
+        Counter failed = meters.find("tally.jobs.failed")
+                .tag("reason", "queue_unavailable")
+                .counter();
+        return failed == null ? 0 : failed.count();
     }
 
     @Test

@@ -1,9 +1,12 @@
 package dev.tally.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tally.support.FullStackTest;
 import dev.tally.support.TestStack;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,9 @@ class DeadLetterIT extends FullStackTest {
     @Autowired
     RabbitAdmin admin;
 
+    @Autowired
+    MeterRegistry meters;
+
     @BeforeEach
     void emptyDeadLetterQueue() {
         admin.purgeQueue(TestStack.DEAD_LETTER_QUEUE, false);
@@ -40,6 +46,8 @@ class DeadLetterIT extends FullStackTest {
                 "{\"job_id\": \"6b0a3fb7e08e95152fdf5445\"} | unknown job 6b0a3fb7e08e95152fdf5445"
             })
     void poisonMessagesLandInTheDeadLetterQueueWithTheirReason(String poison, String reason) {
+        double deadLettersBefore = deadLetters();
+        double failuresBefore = failures();
         byte[] body = poison.getBytes(StandardCharsets.UTF_8);
         rabbit.send("", TestStack.QUEUE, new Message(body, new MessageProperties()));
 
@@ -59,9 +67,24 @@ class DeadLetterIT extends FullStackTest {
         assertThat(headers.getHeaders().get("tally-dead-letter-attempts").toString())
                 .isEqualTo("1");
 
+        // a dead letter, but no job FAILed: there is none, or (unknown job) none that exists
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(deadLetters()).isEqualTo(deadLettersBefore + 1));
+        assertThat(failures()).isEqualTo(failuresBefore);
+
         // the worker keeps working after a poison message
         String jobId = submit(documents.url("/after-poison.txt"));
         assertThat(awaitFinished(jobId, Duration.ofSeconds(20)).path("status").asText())
                 .isEqualTo("COMPLETE");
+    }
+
+    private double deadLetters() {
+        return meters.get("tally.dead.letters").counter().count();
+    }
+
+    private double failures() {
+        return meters.find("tally.jobs.failed").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 }

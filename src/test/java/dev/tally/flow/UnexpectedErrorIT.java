@@ -8,6 +8,7 @@ import dev.tally.support.ApiClient;
 import dev.tally.support.ApiClient.Answer;
 import dev.tally.support.DocumentServer;
 import dev.tally.support.TestStack;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
@@ -37,6 +38,9 @@ class UnexpectedErrorIT {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    MeterRegistry meters;
 
     ApiClient api;
     DocumentServer documents;
@@ -97,5 +101,14 @@ class UnexpectedErrorIT {
         assertThat(job.path("error").asText()).isEqualTo("internal error while counting the words");
         assertThat(deadLetters.getReceivedExchanges().get(0).getMessage().getHeader("tally-dead-letter-reason"))
                 .isEqualTo("planted worker bug");
+        assertThat(meters.get("tally.dead.letters").counter().count()).isEqualTo(1);
+        assertThat(meters.get("tally.jobs.failed")
+                        .tag("reason", "dead_letter")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.find("tally.jobs.failed").counters())
+                .as("no other FAIL")
+                .hasSize(1);
     }
 }

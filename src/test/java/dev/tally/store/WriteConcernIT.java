@@ -11,6 +11,7 @@ import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import dev.tally.TallyApplication;
+import dev.tally.job.JobFailures;
 import dev.tally.support.ApiClient;
 import dev.tally.support.TestStack;
 import dev.tally.sweep.ExpiredJobs;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.mongodb.MongoDbEndpoint;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.bson.BsonDocument;
@@ -107,6 +109,9 @@ class WriteConcernIT {
     @Autowired
     ExpiredJobs expiredJobs;
 
+    @Autowired
+    JobFailures jobFailures;
+
     @Test
     void everyWriteFromTheApiTheWorkerTheSweeperAndRetentionCarriesMajority() throws Exception {
         indexes.created().get(30, TimeUnit.SECONDS);
@@ -125,7 +130,10 @@ class WriteConcernIT {
             storeStaleAndExpiredJobs(setup.getDatabase(DATABASE));
         }
 
-        assertThat(staleJobs.failTimedOut()).hasSize(1);
+        List<String> overdue = staleJobs.overdue();
+        assertThat(overdue).hasSize(1);
+        // what the sweeper route does with each (it is off here): the FAIL route
+        failTimedOut(overdue.get(0));
         assertThat(staleJobs.claimForRepublish()).hasSize(1);
         assertThat(expiredJobs.remove()).isEqualTo(new ExpiredJobs.Removed(1, 1));
 
@@ -161,6 +169,16 @@ class WriteConcernIT {
                 .allSatisfy(endpoint -> assertThat(endpoint.getWriteConcernBean())
                         .as(endpoint.getEndpointUri())
                         .isEqualTo(WriteConcern.MAJORITY));
+    }
+
+    private void failTimedOut(String jobId) {
+        Exchange failed = camel.createProducerTemplate().send("direct:fail-job", exchange -> {
+            exchange.setProperty("jobId", jobId);
+            exchange.setProperty("failure", jobFailures.timedOut());
+        });
+        assertThat(failed.getException()).isNull();
+        assertThat(failed.getMessage().getHeader("CamelMongoDbRecordsMatched", Long.class))
+                .isEqualTo(1);
     }
 
     /** One job re-published a round ago and still open, one stale and never re-published, one expired with a file. */

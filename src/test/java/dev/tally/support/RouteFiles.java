@@ -17,6 +17,7 @@ public final class RouteFiles {
             "api.camel.yaml",
             "dead-letter.camel.yaml",
             "errors.camel.yaml",
+            "jobs.camel.yaml",
             "sweeper.camel.yaml",
             "worker.camel.yaml");
 

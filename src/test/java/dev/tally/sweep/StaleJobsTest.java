@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.tally.job.JobDocuments;
+import dev.tally.job.JobFailures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,18 +86,35 @@ class StaleJobsTest {
     }
 
     @Test
-    void failsOnlyJobsRepublishedAtLeastARoundAgoAndStillInProgress() {
+    void findsOnlyJobsRepublishedAtLeastARoundAgoAndStillInProgress() {
         String overdue = insert("IN_PROGRESS", NOW.minusSeconds(3600), NOW.minusMillis(ROUND + 1));
-        String justRepublished = insert("IN_PROGRESS", NOW.minusSeconds(3600), NOW.minusMillis(ROUND - 1000));
-        String finishedAfterRepublish = insert("COMPLETE", NOW.minusSeconds(3600), NOW.minusMillis(ROUND + 1));
+        insert("IN_PROGRESS", NOW.minusSeconds(3600), NOW.minusMillis(ROUND - 1000));
+        insert("COMPLETE", NOW.minusSeconds(3600), NOW.minusMillis(ROUND + 1));
 
-        assertThat(sweeper(NOW).failTimedOut()).containsExactly(overdue);
+        assertThat(sweeper(NOW).overdue()).containsExactly(overdue);
+    }
 
+    /** What the FAIL route writes for each overdue job: a worker that finished one meanwhile keeps its outcome. */
+    @Test
+    void theTimedOutFailChangesOnlyAJobStillInProgress() {
+        String overdue = insert("IN_PROGRESS", NOW.minusSeconds(3600), NOW.minusMillis(ROUND + 1));
+        String finishedMeanwhile = insert("IN_PROGRESS", NOW.minusSeconds(3600), NOW.minusMillis(ROUND + 1));
+        List<String> found = sweeper(NOW).overdue();
+        jobs.updateOne(new Document("_id", new ObjectId(finishedMeanwhile)), Updates.set("status", "COMPLETE"));
+
+        List<Long> changed = found.stream().map(this::failTimedOut).toList();
+
+        assertThat(changed).containsExactly(1L, 0L);
         assertThat(job(overdue).getString("status")).isEqualTo("FAIL");
         assertThat(job(overdue).getString("error")).isEqualTo("timed out");
-        assertThat(job(justRepublished).getString("status")).isEqualTo("IN_PROGRESS");
-        assertThat(job(finishedAfterRepublish).getString("status")).isEqualTo("COMPLETE");
-        assertThat(sweeper(NOW).failTimedOut()).as("idempotent").isEmpty();
+        assertThat(job(finishedMeanwhile).getString("status")).isEqualTo("COMPLETE");
+        assertThat(job(finishedMeanwhile).getString("error")).isNull();
+        assertThat(sweeper(NOW).overdue()).as("none left").isEmpty();
+    }
+
+    private long failTimedOut(String jobId) {
+        List<Bson> update = new JobDocuments().failUpdate(jobId, new JobFailures().timedOut());
+        return jobs.updateOne(update.get(0), update.get(1)).getMatchedCount();
     }
 
     private StaleJobs sweeper(Instant now) {

@@ -1,0 +1,51 @@
+package dev.tally.monitor;
+
+import dev.tally.fetch.FetchedDocument;
+import dev.tally.job.JobFailure;
+import dev.tally.job.JobStatus;
+import java.time.Duration;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * The metrics and the job log line of each job state change, called by the route step that makes the change: the
+ * API's accepted job, the worker's COMPLETE, the FAIL route, the dead-letter route.
+ */
+@Component("jobOutcomes")
+public class JobOutcomes {
+
+    private final JobMetrics metrics;
+
+    public JobOutcomes(JobMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** The job is stored and its message confirmed: answered 202. */
+    public void accepted(String jobId, Exchange exchange) {
+        metrics.accepted();
+        JobStateLog.changed(jobId, JobStatus.IN_PROGRESS.name(), elapsed(exchange), null, null, null);
+    }
+
+    /** The worker stored the job's word count. */
+    public void completed(String jobId, FetchedDocument document, long words, Exchange exchange) {
+        Duration took = elapsed(exchange);
+        long bytes = document.bytesRead();
+        metrics.completed(took, bytes, words);
+        JobStateLog.changed(jobId, JobStatus.COMPLETE.name(), took, bytes < 0 ? null : bytes, words, null);
+    }
+
+    /** The FAIL route changed the job to FAIL. */
+    public void failed(String jobId, JobFailure failure) {
+        metrics.failed(failure.reason(), failure.workerTime());
+        JobStateLog.changed(jobId, JobStatus.FAIL.name(), failure.workerTime(), null, null, failure.detail());
+    }
+
+    /** A message went to the dead-letter queue. */
+    public void deadLettered() {
+        metrics.deadLettered();
+    }
+
+    private static Duration elapsed(Exchange exchange) {
+        return Duration.ofMillis(exchange.getClock().elapsed());
+    }
+}
