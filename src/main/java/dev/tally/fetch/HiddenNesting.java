@@ -23,6 +23,15 @@ final class HiddenNesting {
         depth++;
     }
 
+    boolean isOpen(int slot) {
+        for (int i = Math.min(depth, RECORDED) - 1; i >= 0; i--) {
+            if (slots[i] == slot) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void close(int slot) {
         if (depth > RECORDED) {
             depth--;

@@ -17,6 +17,8 @@ final class TagEffects {
     static final int PLAINTEXT = 3;
 
     private final VisibleTextBuffer text;
+    private static final int NOSCRIPT = HtmlElements.slot("noscript".toCharArray(), "noscript".length());
+
     private final HiddenNesting hidden = new HiddenNesting();
     private final OpenElements open = new OpenElements();
     private int mode = DATA;
@@ -48,7 +50,11 @@ final class TagEffects {
         }
         int kind = HtmlElements.kind(slot);
         if (kind == HtmlElements.HIDDEN_CONTAINER) {
-            hidden.open(slot);
+            // a browser running scripts reads a noscript as raw text: a noscript inside one is text, and the
+            // first </noscript> ends the outer one
+            if (slot != NOSCRIPT || !hidden.isOpen(slot)) {
+                hidden.open(slot);
+            }
             return;
         }
         if (kind >= HtmlElements.HIDDEN_RAW_TEXT && kind <= HtmlElements.PLAINTEXT) {

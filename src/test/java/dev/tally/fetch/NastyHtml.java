@@ -16,9 +16,6 @@ import java.util.Random;
  *   <li>blocks and stray end tags inside noscript: jsoup parses it as markup, as a browser without scripts
  *       would, so a block inside closes an enclosing p and the noscript with it, and a {@code </noscript>}
  *       with a block open inside is ignored;
- *   <li>a noscript inside a noscript, even with a template between them: jsoup 1.24 (unlike 1.21) ends the outer one
- *       and everything in it at the first {@code </noscript>}, as a browser running scripts does, where the
- *       scanner nests them as it nests templates;
  *   <li>{@code <script/>} inside noscript: jsoup 1.24 takes it as an empty script and parses what follows as
  *       markup (a {@code <!--} in it then hides the rest of the page), where the scanner, like a browser, reads
  *       a script;
@@ -260,9 +257,9 @@ final class NastyHtml {
         }
     }
 
-    // noscript holds phrasing content only and no other noscript (see the class comment); template anything
+    // noscript holds phrasing content only (see the class comment), template anything
     private void hidden(int depth) {
-        boolean noscript = random.nextBoolean() && !inNoscript;
+        boolean noscript = random.nextBoolean();
         String name = noscript ? "noscript" : "template";
         boolean outer = !inNoscript;
         inNoscript |= noscript;
