@@ -4,13 +4,13 @@ import com.mongodb.MongoGridFSException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
+import com.mongodb.client.gridfs.GridFSDownloadStream;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import dev.tally.count.RankedWords;
 import dev.tally.store.MongoDbProperties;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Date;
@@ -54,7 +54,7 @@ public class WordCountFiles {
         return upload.getObjectId();
     }
 
-    public InputStream open(ObjectId fileId) {
+    public GridFSDownloadStream open(ObjectId fileId) {
         return bucket.openDownloadStream(fileId);
     }
 
