@@ -5,7 +5,6 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.retry.ImmediateRequeueMessageRecoverer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,9 +22,8 @@ import org.springframework.retry.interceptor.RetryOperationsInterceptor;
 class BrokerConfiguration {
 
     @Bean
-    QueueDeclarations queueDeclarations(
-            QueueProperties queues, @Value("${tally.broker.embedded:false}") boolean embeddedBroker) {
-        return new QueueDeclarations(queues, embeddedBroker);
+    QueueDeclarations queueDeclarations(QueueProperties queues) {
+        return new QueueDeclarations(queues);
     }
 
     @Bean

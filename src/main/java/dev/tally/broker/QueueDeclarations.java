@@ -18,11 +18,9 @@ final class QueueDeclarations {
     static final int DEAD_LETTER_QUEUE_DELIVERY_LIMIT = Integer.MAX_VALUE;
 
     private final QueueProperties queues;
-    private final boolean embeddedBroker;
 
-    QueueDeclarations(QueueProperties queues, boolean embeddedBroker) {
+    QueueDeclarations(QueueProperties queues) {
         this.queues = queues;
-        this.embeddedBroker = embeddedBroker;
     }
 
     Queue jobs() {
@@ -47,11 +45,15 @@ final class QueueDeclarations {
         return new Queue(queues.deadLetterQueue(), true, false, false, arguments);
     }
 
-    /** Qpid (the embedded broker) has one queue type and is told nothing; RabbitMQ is told which one. */
+    /**
+     * Classic queues are declared without a type, as before there was a choice: existing queues stay equivalent, Qpid
+     * (the embedded broker) is told nothing it does not know, and a virtual host whose default queue type is quorum
+     * (docs/scaling.md) still decides.
+     */
     private Map<String, Object> typed() {
         Map<String, Object> arguments = new LinkedHashMap<>();
-        if (!embeddedBroker) {
-            arguments.put("x-queue-type", queues.queueType());
+        if (queues.quorum()) {
+            arguments.put("x-queue-type", "quorum");
         }
         return arguments;
     }

@@ -20,18 +20,19 @@ class QueueDeclarationsTest {
         return new QueueProperties("jobs", "jobs.dlq", type, 7);
     }
 
+    /** As before the setting: existing queues, Qpid and a virtual host's default queue type see no change. */
     @Test
-    void classicQueuesOnRabbitMqAreDurableAndNamedClassic() {
-        QueueDeclarations declarations = new QueueDeclarations(settings("classic"), false);
+    void classicQueuesAreDurableAndDeclaredWithoutArguments() {
+        QueueDeclarations declarations = new QueueDeclarations(settings("classic"));
         for (Queue queue : new Queue[] {declarations.jobs(), declarations.deadLetters()}) {
             assertThat(queue.isDurable()).isTrue();
-            assertThat(queue.getArguments()).isEqualTo(Map.of("x-queue-type", "classic"));
+            assertThat(queue.getArguments()).isEmpty();
         }
     }
 
     @Test
     void quorumJobsQueueDeadLettersPastTheDeliveryLimit() {
-        Queue jobs = new QueueDeclarations(settings("quorum"), false).jobs();
+        Queue jobs = new QueueDeclarations(settings("quorum")).jobs();
         assertThat(jobs.getName()).isEqualTo("jobs");
         assertThat(jobs.isDurable()).isTrue();
         assertThat(jobs.getArguments())
@@ -45,16 +46,9 @@ class QueueDeclarationsTest {
 
     @Test
     void quorumDeadLetterQueueKeepsMessagesHowEverOftenTheyAreListed() {
-        Queue deadLetters = new QueueDeclarations(settings("quorum"), false).deadLetters();
+        Queue deadLetters = new QueueDeclarations(settings("quorum")).deadLetters();
         assertThat(deadLetters.getArguments())
                 .isEqualTo(Map.of("x-queue-type", "quorum", "x-delivery-limit", Integer.MAX_VALUE));
-    }
-
-    @Test
-    void theEmbeddedBrokerIsToldNoType() {
-        QueueDeclarations declarations = new QueueDeclarations(settings("classic"), true);
-        assertThat(declarations.jobs().getArguments()).isEmpty();
-        assertThat(declarations.deadLetters().getArguments()).isEmpty();
     }
 
     @Test
