@@ -3,28 +3,48 @@ package dev.tally.broker;
 import dev.tally.store.EmbeddedMongoProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.retry.ImmediateRequeueMessageRecoverer;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.retry.interceptor.RetryOperationsInterceptor;
 
 /**
  * Declares the durable queues on every connection (producers declare nothing, and a message to an
- * undeclared queue would vanish), and starts the embedded broker when no external one is configured.
+ * undeclared queue would vanish), and starts the embedded broker when no external one is configured. Spring's
+ * RabbitAdmin declares the two Queue beans; nothing else declares a queue (the worker route has autoDeclare off).
  */
 @Configuration
 class BrokerConfiguration {
 
     @Bean
-    Queue jobsAmqpQueue(QueueProperties queues) {
-        return new Queue(queues.queue(), true);
+    QueueDeclarations queueDeclarations(QueueProperties queues) {
+        return new QueueDeclarations(queues);
     }
 
     @Bean
-    Queue deadLetterAmqpQueue(QueueProperties queues) {
-        return new Queue(queues.deadLetterQueue(), true);
+    Queue jobsAmqpQueue(QueueDeclarations declarations) {
+        return declarations.jobs();
+    }
+
+    @Bean
+    Queue deadLetterAmqpQueue(QueueDeclarations declarations) {
+        return declarations.deadLetters();
+    }
+
+    /** On a queue that exists with other arguments, closes the context and exits with status 1. */
+    @Bean
+    QueueMismatchStop queueMismatchStop(RabbitAdmin admin, ConfigurableApplicationContext context) {
+        return new QueueMismatchStop(
+                admin,
+                message -> new Thread(
+                                () -> System.exit(SpringApplication.exit(context, () -> 1)),
+                                "tally-queue-mismatch-stop")
+                        .start());
     }
 
     /**
@@ -43,7 +63,13 @@ class BrokerConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "tally.broker.embedded", havingValue = "true")
-    EmbeddedAmqpBroker embeddedAmqpBroker(BrokerProperties broker, EmbeddedMongoProperties embedded) {
+    EmbeddedAmqpBroker embeddedAmqpBroker(
+            BrokerProperties broker, EmbeddedMongoProperties embedded, QueueProperties queues) {
+        if (queues.quorum()) {
+            throw new IllegalStateException("tally.queue-type (TALLY_QUEUE_TYPE) is quorum, but the embedded broker"
+                    + " (Qpid Broker-J, used while SPRING_RABBITMQ_HOST is unset) has no quorum queues: set"
+                    + " TALLY_QUEUE_TYPE=classic, or SPRING_RABBITMQ_HOST to a RabbitMQ 3.10 or later");
+        }
         return EmbeddedAmqpBroker.start(broker.embeddedPort(), embedded.dataDir());
     }
 

@@ -19,13 +19,20 @@ final class DeadLetterHeaders {
         return new DeadLetter(
                 text(headers, ID),
                 text(headers, PREFIX + "job-id"),
-                text(headers, PREFIX + "reason"),
+                reason(headers),
                 text(headers, PREFIX + "exception"),
                 text(headers, PREFIX + "route"),
                 number(headers, PREFIX + "attempts"),
                 text(headers, PREFIX + "first-failed-at"),
                 text(headers, PREFIX + "failed-at"),
                 new String(response.getBody(), StandardCharsets.UTF_8));
+    }
+
+    /** Tally's reason, or RabbitMQ's for a message the broker dead-lettered (a quorum queue's delivery limit). */
+    private static String reason(Map<String, Object> headers) {
+        String tally = text(headers, PREFIX + "reason");
+        String broker = text(headers, "x-first-death-reason");
+        return tally != null || broker == null ? tally : "dead-lettered by RabbitMQ: " + broker;
     }
 
     /** The properties of a replayed message: persistent, without the dead-letter bookkeeping. */

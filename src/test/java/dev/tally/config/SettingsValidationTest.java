@@ -67,6 +67,9 @@ class SettingsValidationTest {
                 "tally.health.deadline-ms=0              | must be greater than or equal to 1",
                 "tally.admin.user=                       | must not be blank",
                 "tally.queue=                            | must not be blank",
+                "tally.queue-type=lazy                   | must be classic or quorum",
+                "tally.queue-type=                       | must be classic or quorum",
+                "tally.queue-delivery-limit=0            | must be greater than or equal to 1",
                 "tally.roles=chef                        | must be web, worker or web,worker",
             })
     void aBadValueStopsStartUpNamingTheSettingAndTheRange(String setting, String allowed) {

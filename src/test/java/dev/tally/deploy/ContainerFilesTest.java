@@ -59,6 +59,8 @@ class ContainerFilesTest {
         for (String tier : List.of("web", "worker")) {
             assertThat((String) at(services, tier, "environment", "TALLY_ROLES"))
                     .isEqualTo(tier);
+            assertThat((String) at(services, tier, "environment", "TALLY_QUEUE_TYPE"))
+                    .isEqualTo("quorum");
             assertThat((Integer) at(services, tier, "deploy", "replicas")).isEqualTo(2);
             assertThat((Map<String, Object>) at(services, tier, "depends_on")).containsOnlyKeys("mongo", "rabbitmq");
             assertThat((Object) at(services, tier, "container_name"))

@@ -124,6 +124,12 @@ class K8sManifestsTest {
     }
 
     @Test
+    void bothTiersUseQuorumQueues() {
+        assertThat((Map<String, Object>) at(DeployFiles.yaml(DIR + "settings-configmap.yaml"), "data"))
+                .containsEntry("TALLY_QUEUE_TYPE", "quorum");
+    }
+
+    @Test
     void everyVariableTheManifestsSetIsATallyOrSpringSetting() {
         List<String> names = new ArrayList<>(
                 ((Map<String, Object>) at(DeployFiles.yaml(DIR + "settings-configmap.yaml"), "data")).keySet());
