@@ -1,0 +1,18 @@
+package dev.tally.routes;
+
+import java.util.List;
+
+/** The sweeper's staleJobs bean with the answers MongoDB would give, as the test scripts them. */
+public final class ScriptedStaleJobs {
+
+    volatile List<String> overdue = List.of();
+    volatile List<String> claimed = List.of();
+
+    public List<String> overdue() {
+        return overdue;
+    }
+
+    public List<String> claimForRepublish() {
+        return claimed;
+    }
+}
