@@ -35,11 +35,11 @@ final class DeadLetterHeaders {
         return tally != null || broker == null ? tally : "dead-lettered by RabbitMQ: " + broker;
     }
 
-    /** The properties of a replayed message: persistent, without the dead-letter bookkeeping. */
-    static AMQP.BasicProperties forReplay(AMQP.BasicProperties original) {
+    /** The headers of a replayed message: the original's, without the dead-letter bookkeeping. */
+    static Map<String, Object> forReplay(AMQP.BasicProperties original) {
         Map<String, Object> headers = new HashMap<>(headers(original));
         headers.keySet().removeIf(name -> name.startsWith(PREFIX));
-        return original.builder().headers(headers).deliveryMode(2).build();
+        return headers;
     }
 
     private static Map<String, Object> headers(AMQP.BasicProperties props) {

@@ -4,7 +4,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import dev.tally.broker.QueueProperties;
 import dev.tally.web.ApiException;
-import dev.tally.web.ApiProperties;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,9 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,25 +26,25 @@ import org.springframework.stereotype.Component;
 @Component("deadLetterQueue")
 public class DeadLetterQueue {
 
+    private static final String PUBLISH_JOB_MESSAGE = "direct:publish-job-message";
+
     private final RabbitTemplate rabbit;
+    private final ProducerTemplate routes;
     private final JobReopener jobs;
     private final String deadLetterQueue;
-    private final String jobsQueue;
-    private final long confirmTimeoutMs;
     private final int defaultLimit;
     private final int maxLimit;
 
     public DeadLetterQueue(
             RabbitTemplate rabbit,
+            ProducerTemplate routes,
             JobReopener jobs,
             QueueProperties queues,
-            ApiProperties api,
             DeadLetterProperties listing) {
         this.rabbit = rabbit;
+        this.routes = routes;
         this.jobs = jobs;
         this.deadLetterQueue = queues.deadLetterQueue();
-        this.jobsQueue = queues.queue();
-        this.confirmTimeoutMs = api.confirmTimeoutMs();
         this.defaultLimit = listing.defaultLimit();
         this.maxLimit = listing.maxLimit();
     }
@@ -73,16 +73,22 @@ public class DeadLetterQueue {
 
     /** Replays the dead letters named in {@code ids} (comma-separated), or all when none are named. */
     public Map<String, Object> replay(String ids) {
-        long replayed = rabbit.execute(channel -> {
-            channel.confirmSelect();
-            return settle(channel, chosen(ids), response -> {
-                jobs.reopen(response.getBody());
-                channel.basicPublish(
-                        "", jobsQueue, DeadLetterHeaders.forReplay(response.getProps()), response.getBody());
-                waitForConfirm(channel);
-            });
-        });
+        long replayed = rabbit.execute(channel -> settle(channel, chosen(ids), response -> {
+            jobs.reopen(response.getBody());
+            publish(response);
+        }));
         return Map.of("replayed", replayed);
+    }
+
+    /** Through the routes' one publish (jobs.camel.yaml): persistent and confirmed once this returns. */
+    private void publish(GetResponse response) throws IOException {
+        try {
+            routes.sendBodyAndHeaders(
+                    PUBLISH_JOB_MESSAGE, response.getBody(), DeadLetterHeaders.forReplay(response.getProps()));
+        } catch (CamelExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("the replayed message was not confirmed: " + cause.getMessage(), cause);
+        }
     }
 
     /** Removes the dead letters named in {@code ids} (comma-separated), or all when none are named. */
@@ -151,18 +157,6 @@ public class DeadLetterQueue {
         }
         Set<String> wanted = Arrays.stream(ids.split(",")).map(String::trim).collect(Collectors.toSet());
         return letter -> letter.id() != null && wanted.contains(letter.id());
-    }
-
-    private void waitForConfirm(Channel channel) throws IOException {
-        try {
-            channel.waitForConfirmsOrDie(confirmTimeoutMs);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted waiting for the broker's confirm", e);
-        } catch (TimeoutException e) {
-            throw new IOException(
-                    "the broker did not confirm the replayed message within " + confirmTimeoutMs + " ms", e);
-        }
     }
 
     private static void handBack(Channel channel, List<Long> deliveryTags) throws IOException {
