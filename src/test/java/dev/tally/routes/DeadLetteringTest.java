@@ -1,6 +1,7 @@
 package dev.tally.routes;
 
 import static dev.tally.routes.RouteHarness.JOB_ID;
+import static dev.tally.routes.RouteHarness.JOB_MESSAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.MongoException;
@@ -16,8 +17,6 @@ import org.springframework.amqp.AmqpIOException;
 
 /** What the worker cannot process goes to the dead-letter queue with its reason; its job, if any, FAILs. */
 class DeadLetteringTest {
-
-    private static final String MESSAGE = "{\"job_id\": \"" + JOB_ID + "\"}";
 
     private RouteHarness harness;
 
@@ -54,7 +53,7 @@ class DeadLetteringTest {
         harness.storedJob = null;
         harness.updateMatches = 0;
 
-        send(MESSAGE);
+        send(JOB_MESSAGE);
 
         Message deadLetter = deadLetter();
         assertThat(deadLetter.getHeader("tally-dead-letter-reason")).isEqualTo("unknown job " + JOB_ID);
@@ -66,13 +65,13 @@ class DeadLetteringTest {
     @Test
     void unexpectedExceptionDeadLettersTheOriginalMessageAtOnceAndFailsTheJob() throws Exception {
         harness.fetcher.failWith(new IllegalStateException("a bug"));
-        harness.rabbitmq().expectedBodiesReceived(MESSAGE);
+        harness.rabbitmq().expectedBodiesReceived(JOB_MESSAGE);
         harness.rabbitmq().expectedHeaderReceived("CamelSpringRabbitmqRoutingOverrideKey", "tally.jobs.dlq");
         harness.rabbitmq().expectedHeaderReceived("tally-dead-letter-route", "worker-count-words");
         harness.rabbitmq().expectedHeaderReceived("tally-dead-letter-attempts", 1);
         harness.mongoUpdate().expectedMessageCount(1);
 
-        Exchange done = send(MESSAGE);
+        Exchange done = send(JOB_MESSAGE);
 
         assertThat(done.getException()).isNull();
         harness.rabbitmq().assertIsSatisfied();
@@ -94,7 +93,7 @@ class DeadLetteringTest {
         harness.fetcher.failWith(new IllegalStateException("a bug"));
         harness.updateFailure = new MongoException("write refused");
 
-        Exchange done = send(MESSAGE);
+        Exchange done = send(JOB_MESSAGE);
 
         assertThat(done.getException()).isNull();
         assertThat(harness.rabbitmq().getReceivedCounter()).isEqualTo(1);
@@ -112,7 +111,7 @@ class DeadLetteringTest {
                 .whenFailed(1)
                 .create();
 
-        Exchange done = send(MESSAGE);
+        Exchange done = send(JOB_MESSAGE);
 
         // unhandled: the consumer returns the message to the queue instead of acknowledging a message lost
         assertThat(failed.matches()).isTrue();

@@ -33,6 +33,8 @@ import org.bson.types.ObjectId;
 final class RouteHarness {
 
     static final String JOB_ID = "6b0a3fb4e08e95152fdf5444";
+
+    static final String JOB_MESSAGE = "{\"job_id\": \"" + JOB_ID + "\"}";
     static final int MAX_ATTEMPTS = 3;
     private static final String[] ROUTE_FILES = {
         "errors.camel.yaml", "jobs.camel.yaml", "worker.camel.yaml", "dead-letter.camel.yaml", "sweeper.camel.yaml"

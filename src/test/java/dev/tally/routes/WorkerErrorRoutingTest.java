@@ -1,6 +1,7 @@
 package dev.tally.routes;
 
 import static dev.tally.routes.RouteHarness.JOB_ID;
+import static dev.tally.routes.RouteHarness.JOB_MESSAGE;
 import static dev.tally.routes.RouteHarness.MAX_ATTEMPTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.Test;
 
 /** worker-errors' decisions on the real worker route: retry, FAIL at once, or leave the message to the queue. */
 class WorkerErrorRoutingTest {
-
-    private static final String MESSAGE = "{\"job_id\": \"" + JOB_ID + "\"}";
 
     private RouteHarness harness;
 
@@ -89,7 +88,7 @@ class WorkerErrorRoutingTest {
     private Exchange send() {
         return harness.context
                 .createProducerTemplate()
-                .send("direct:worker-count-words", e -> e.getMessage().setBody(MESSAGE));
+                .send("direct:worker-count-words", e -> e.getMessage().setBody(JOB_MESSAGE));
     }
 
     /** Handled, so the message is acknowledged; the job FAILed only while IN_PROGRESS, with the user's reason. */
