@@ -11,7 +11,8 @@ build: ## compile and package target/tally.jar (no tests)
 	$(MVN) package -DskipTests
 
 run: build ## run Tally on :8080 with web and worker roles, embedded broker and MongoDB unless configured
-	java -jar $(JAR)
+	@# class data sharing from a training run (cluster/cds): the first run after a build takes one start longer
+	java $$(cluster/cds $(JAR) target/cds)
 
 store: build ## run the MongoDB wire server alone (TALLY_STORE_PORT 27017, TALLY_STORE_DATA_DIR ./data/store)
 	java -cp $(JAR) -Dloader.main=dev.tally.store.StoreServer org.springframework.boot.loader.launch.PropertiesLauncher
