@@ -38,6 +38,7 @@ class BrokerConfiguration {
 
     /** On a queue that exists with other arguments, closes the context and exits with status 1. */
     @Bean
+    @SuppressWarnings("PMD.DoNotTerminateVM") // a service that cannot declare its queues must stop, not loop
     QueueMismatchStop queueMismatchStop(RabbitAdmin admin, ConfigurableApplicationContext context) {
         return new QueueMismatchStop(
                 admin,

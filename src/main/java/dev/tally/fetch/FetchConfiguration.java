@@ -62,11 +62,9 @@ class FetchConfiguration {
 
     /** One fetcher, and so one pool of connections, for all workers; closed with the context. */
     @Bean(destroyMethod = "close")
-    DocumentFetcher documentFetcher(
-            FetchSettings settings, WorkerProperties worker) {
+    DocumentFetcher documentFetcher(FetchSettings settings, WorkerProperties worker) {
         // each worker holds at most one connection: the document it is counting
-        return new DocumentFetcher(
-                settings, AddressPolicy.PUBLIC_ONLY, HostResolver.SYSTEM, worker.concurrency());
+        return new DocumentFetcher(settings, AddressPolicy.PUBLIC_ONLY, HostResolver.SYSTEM, worker.concurrency());
     }
 
     @Bean

@@ -22,7 +22,9 @@ final class ChunkLookupIndex extends DelegatingIndex {
     }
 
     static boolean isChunkIndex(List<IndexKey> keys) {
-        return keys.size() == 2 && FILE.equals(keys.get(0).getKey()) && CHUNK.equals(keys.get(1).getKey());
+        return keys.size() == 2
+                && FILE.equals(keys.get(0).getKey())
+                && CHUNK.equals(keys.get(1).getKey());
     }
 
     @Override

@@ -80,7 +80,8 @@ class ClusterIT {
 
     @Test
     void theReadmeExamplesRunThroughNginx() throws Exception {
-        List<String> examples = ReadmeExamples.curlCommands(Path.of("docs", "deployment.md"), "## Cluster and benchmark");
+        List<String> examples =
+                ReadmeExamples.curlCommands(Path.of("docs", "deployment.md"), "## Cluster and benchmark");
         assertThat(examples).as("POST, GET by path, GET with a body, health").hasSize(4);
 
         ClusterScripts.Outcome submitted = cluster.shell(localPorts(examples.get(0)));

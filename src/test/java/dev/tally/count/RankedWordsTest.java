@@ -31,7 +31,8 @@ class RankedWordsTest {
         Map<String, Long> counts = new HashMap<>();
         while (counts.size() < 30_000) {
             StringBuilder word = new StringBuilder();
-            for (int i = 0, n = 1 + random.nextInt(12); i < n; i++) {
+            int length = 1 + random.nextInt(12);
+            for (int i = 0; i < length; i++) {
                 word.appendCodePoint(random.nextInt(10) == 0 ? 0xE0 + random.nextInt(30) : 'a' + random.nextInt(4));
             }
             counts.put(word.toString(), 1L + random.nextInt(3));

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-
-
 /**
  * The packaged jar, run with a 256 MB heap against the real RabbitMQ and the test MongoDB, counts a 100 MB
  * document: the worker streams it from the socket to the counter instead of holding copies.

@@ -53,7 +53,9 @@ class BsonDocumentTypeTest {
     }
 
     private MVStore open() {
-        return new MVStore.Builder().fileName(dir.resolve("store.mv").toString()).open();
+        return new MVStore.Builder()
+                .fileName(dir.resolve("store.mv").toString())
+                .open();
     }
 
     private static MVMap<Object, Document> bsonMap(MVStore store) {

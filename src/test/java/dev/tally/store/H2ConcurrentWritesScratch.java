@@ -20,6 +20,7 @@ public final class H2ConcurrentWritesScratch {
 
     private H2ConcurrentWritesScratch() {}
 
+    @SuppressWarnings("PMD.DoNotCallGarbageCollectionExplicitly") // to measure the heap a store keeps
     public static void main(String[] args) throws Exception {
         var file = Files.createTempFile("h2-writes", ".mv");
         Files.delete(file);
@@ -31,8 +32,7 @@ public final class H2ConcurrentWritesScratch {
         MVMap<Object, Document> jobs = Boolean.getBoolean("java")
                 ? store.openMap("databases.x.jobs")
                 : store.openMap(
-                        "databases.x.jobs",
-                        new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+                        "databases.x.jobs", new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
         Runtime runtime = Runtime.getRuntime();
         ExecutorService writers = Executors.newFixedThreadPool(8);
         long start = System.nanoTime();
@@ -48,7 +48,9 @@ public final class H2ConcurrentWritesScratch {
             System.gc();
             System.out.printf(
                     "%d jobs in %.1f s: heap %.1f MB%n",
-                    round * 200, (System.nanoTime() - start) / 1e9, (runtime.totalMemory() - runtime.freeMemory()) / 1e6);
+                    round * 200,
+                    (System.nanoTime() - start) / 1e9,
+                    (runtime.totalMemory() - runtime.freeMemory()) / 1e6);
         }
         writers.shutdown();
         store.close();

@@ -84,7 +84,11 @@ class ApiJsonTest {
     private static String counts(int words) {
         StringBuilder json = new StringBuilder("{");
         for (int i = 0; i < words; i++) {
-            json.append(i == 0 ? "" : ",").append("\"word").append(i).append("\":").append(words - i);
+            json.append(i == 0 ? "" : ",")
+                    .append("\"word")
+                    .append(i)
+                    .append("\":")
+                    .append(words - i);
         }
         return json.append('}').toString();
     }
