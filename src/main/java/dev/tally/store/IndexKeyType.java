@@ -1,32 +1,25 @@
 package dev.tally.store;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.nio.ByteBuffer;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
-import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * How the embedded store keeps the keys of its unique indexes in H2. By default H2 Java-serializes a
  * {@link KeyValue}, and, since it is not Comparable, orders keys by their serialized bytes: every index lookup
  * deserialized every key on the pages it read, and serialized both sides of each comparison. With the store's
  * page cache off, that was most of its CPU per GET and per finished job once tens of thousands of jobs were stored
- * (bench/limits.md). Here an ObjectId is its 12 bytes, other values use H2's own value encoding (Java
- * serialization only for types it does not know), and keys compare field by field.
+ * (bench/limits.md). Here each field is written as a position is ({@link PositionType}: an ObjectId as its 12
+ * bytes, other values in H2's own encoding), and keys compare field by field.
  */
 final class IndexKeyType extends BasicDataType<KeyValue> {
 
     static final IndexKeyType INSTANCE = new IndexKeyType();
 
-    private static final byte VALUE = 0;
-    private static final byte OBJECT_ID = 1;
-    private static final byte MISSING = 2;
-    private static final int OBJECT_ID_BYTES = 12;
-
-    private final ObjectDataType values = new ObjectDataType();
+    private static final PositionType VALUES = PositionType.INSTANCE;
 
     private IndexKeyType() {}
 
@@ -34,7 +27,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     public int getMemory(KeyValue key) {
         int memory = 48;
         for (Object value : key) {
-            memory += value instanceof ObjectId || value instanceof Missing ? 40 : values.getMemory(value);
+            memory += VALUES.getMemory(value);
         }
         return memory;
     }
@@ -43,14 +36,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     public void write(WriteBuffer buffer, KeyValue key) {
         buffer.putVarInt(key.size());
         for (Object value : key) {
-            if (value instanceof ObjectId id) {
-                buffer.put(OBJECT_ID).put(id.toByteArray());
-            } else if (value instanceof Missing) {
-                buffer.put(MISSING);
-            } else {
-                buffer.put(VALUE);
-                values.write(buffer, value);
-            }
+            VALUES.write(buffer, value);
         }
     }
 
@@ -58,16 +44,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
     public KeyValue read(ByteBuffer buffer) {
         Object[] keyValues = new Object[DataUtils.readVarInt(buffer)];
         for (int i = 0; i < keyValues.length; i++) {
-            keyValues[i] = switch (buffer.get()) {
-                case OBJECT_ID -> {
-                    byte[] id = new byte[OBJECT_ID_BYTES];
-                    buffer.get(id);
-                    yield new ObjectId(id);
-                }
-                case MISSING -> Missing.getInstance();
-                case VALUE -> values.read(buffer);
-                default -> throw new IllegalStateException("not an index key written by " + getClass());
-            };
+            keyValues[i] = VALUES.read(buffer);
         }
         return new KeyValue(keyValues);
     }
@@ -105,7 +82,7 @@ final class IndexKeyType extends BasicDataType<KeyValue> {
             Comparable<Object> comparable = (Comparable<Object>) a;
             return comparable.compareTo(b);
         }
-        return a.equals(b) ? 0 : values.compare(a, b);
+        return a.equals(b) ? 0 : VALUES.compare(a, b);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tally.store;
 
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.nio.ByteBuffer;
 import org.h2.mvstore.WriteBuffer;
@@ -9,7 +10,7 @@ import org.h2.mvstore.type.ObjectDataType;
 /**
  * How the embedded store keeps a document's position in H2: the key of a collection's data map and the value of
  * its unique indexes. mongo-java-server's H2 backend uses the document's {@code _id} as its position, and H2
- * Java-serialized each ObjectId, on every page read. Here an ObjectId is a tag and its 12 bytes; any other
+ * Java-serialized each ObjectId, on every page read. Here an ObjectId is a tag and its 12 bytes, Missing a tag; any other
  * position, and every position written before, goes through H2's own encoding. Positions compare as H2 always
  * compared them, so maps written before keep their order.
  */
@@ -19,6 +20,8 @@ final class PositionType extends BasicDataType<Object> {
 
     /** Above every type tag of H2's ObjectDataType, and not {@link BsonDocumentType}'s. */
     private static final byte OBJECT_ID = (byte) 0xB6;
+    /** mongo-java-server's Missing, which a Java-serialized copy would no longer equal. */
+    private static final byte MISSING = (byte) 0xB7;
 
     private static final int OBJECT_ID_BYTES = 12;
 
@@ -28,13 +31,15 @@ final class PositionType extends BasicDataType<Object> {
 
     @Override
     public int getMemory(Object position) {
-        return position instanceof ObjectId ? 48 : h2.getMemory(position);
+        return position instanceof ObjectId || position instanceof Missing ? 48 : h2.getMemory(position);
     }
 
     @Override
     public void write(WriteBuffer buffer, Object position) {
         if (position instanceof ObjectId id) {
             buffer.put(OBJECT_ID).put(id.toByteArray());
+        } else if (position instanceof Missing) {
+            buffer.put(MISSING);
         } else {
             h2.write(buffer, position);
         }
@@ -42,7 +47,12 @@ final class PositionType extends BasicDataType<Object> {
 
     @Override
     public Object read(ByteBuffer buffer) {
-        if (buffer.get(buffer.position()) != OBJECT_ID) {
+        byte tag = buffer.get(buffer.position());
+        if (tag == MISSING) {
+            buffer.get();
+            return Missing.getInstance();
+        }
+        if (tag != OBJECT_ID) {
             return h2.read(buffer);
         }
         buffer.get();

@@ -2,6 +2,7 @@ package dev.tally.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -29,6 +30,11 @@ class PositionTypeTest {
             assertThat(PositionType.INSTANCE.read(written)).isEqualTo(position);
             assertThat(written.remaining()).isZero();
         }
+    }
+
+    @Test
+    void readsBackMissingAsTheOneInstanceThatEqualsItself() {
+        assertThat(roundTrip(PositionType.INSTANCE, Missing.getInstance())).isSameAs(Missing.getInstance());
     }
 
     @Test
