@@ -13,14 +13,13 @@ public class JobFailures {
 
     /** The worker gave up on the job: the reason the exception carries, its message for the user. */
     public JobFailure byWorker(Throwable cause, Exchange exchange) {
-        return new JobFailure(
-                FailureReason.of(cause), FailureSentences.of(cause), messageOf(cause), workerTime(exchange));
+        return new JobFailure(FailureReason.of(cause), FailureSentences.of(cause), messageOf(cause), elapsed(exchange));
     }
 
     /** The worker hit a bug and dead-lettered the job's message. */
     public JobFailure deadLettered(Throwable cause, Exchange exchange) {
         return new JobFailure(
-                FailureReason.DEAD_LETTER, FailureSentences.of(cause), messageOf(cause), workerTime(exchange));
+                FailureReason.DEAD_LETTER, FailureSentences.of(cause), messageOf(cause), elapsed(exchange));
     }
 
     /** RabbitMQ did not take the message of a job just stored: the job must not wait for it. */
@@ -37,8 +36,8 @@ public class JobFailures {
         return cause == null ? null : cause.getMessage();
     }
 
-    /** From taking the message until now, retries included. */
-    private static Duration workerTime(Exchange exchange) {
+    /** From the start of the exchange (taking the message, or the request) until now, retries included. */
+    public static Duration elapsed(Exchange exchange) {
         return Duration.ofMillis(exchange.getClock().elapsed());
     }
 }

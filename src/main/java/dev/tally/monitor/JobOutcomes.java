@@ -2,6 +2,7 @@ package dev.tally.monitor;
 
 import dev.tally.fetch.FetchedDocument;
 import dev.tally.job.JobFailure;
+import dev.tally.job.JobFailures;
 import dev.tally.job.JobStatus;
 import java.time.Duration;
 import org.apache.camel.Exchange;
@@ -23,12 +24,12 @@ public class JobOutcomes {
     /** The job is stored and its message confirmed: answered 202. */
     public void accepted(String jobId, Exchange exchange) {
         metrics.accepted();
-        JobStateLog.changed(jobId, JobStatus.IN_PROGRESS.name(), elapsed(exchange), null, null, null);
+        JobStateLog.changed(jobId, JobStatus.IN_PROGRESS.name(), JobFailures.elapsed(exchange), null, null, null);
     }
 
     /** The worker stored the job's word count. */
     public void completed(String jobId, FetchedDocument document, long words, Exchange exchange) {
-        Duration took = elapsed(exchange);
+        Duration took = JobFailures.elapsed(exchange);
         long bytes = document.bytesRead();
         metrics.completed(took, bytes, words);
         JobStateLog.changed(jobId, JobStatus.COMPLETE.name(), took, bytes < 0 ? null : bytes, words, null);
@@ -43,9 +44,5 @@ public class JobOutcomes {
     /** A message went to the dead-letter queue. */
     public void deadLettered() {
         metrics.deadLettered();
-    }
-
-    private static Duration elapsed(Exchange exchange) {
-        return Duration.ofMillis(exchange.getClock().elapsed());
     }
 }
