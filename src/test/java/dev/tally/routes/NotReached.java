@@ -2,7 +2,7 @@ package dev.tally.routes;
 
 /**
  * Stands for the beans a route names on a path the test does not take (Camel resolves each bean and method when it
- * builds the route): counting a document, storing its result, removing expired jobs.
+ * builds the route): counting a document, storing its result, removing expired jobs, queueing a batch of new jobs.
  */
 public final class NotReached {
 
@@ -23,6 +23,10 @@ public final class NotReached {
     }
 
     public Object remove() {
+        throw notReached();
+    }
+
+    public void publish(Object jobs) {
         throw notReached();
     }
 

@@ -73,7 +73,8 @@ final class RouteHarness {
         bind("jobOutcomes", new JobOutcomes(new JobMetrics(meters)));
         bind("documentFetcher", fetcher);
         bind("staleJobs", staleJobs);
-        for (String bean : new String[] {"textExtractor", "wordCounter", "jobResults", "expiredJobs"}) {
+        for (String bean :
+                new String[] {"textExtractor", "wordCounter", "jobResults", "expiredJobs", "jobBatchPublisher"}) {
             bind(bean, new NotReached());
         }
         for (String file : ROUTE_FILES) {
@@ -86,6 +87,7 @@ final class RouteHarness {
         replaceTo("worker-count-words", ".*operation=findById", "mock:mongodb-find");
         replaceTo("worker-count-words", ".*operation=update", "mock:mongodb-update");
         replaceTo("fail-job", ".*operation=update", "mock:mongodb-update");
+        replaceTo("commit-submissions", ".*operation=insert", "mock:mongodb-insert");
         replaceTo("publish-job-message", "spring-rabbitmq:.*", "mock:rabbitmq");
         context.start();
     }
