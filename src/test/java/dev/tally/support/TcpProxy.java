@@ -24,6 +24,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<Socket> upstreams = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private Thread accepting;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -57,7 +58,8 @@ public final class TcpProxy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread accepting = new Thread(() -> accept(listener), "tcp-proxy-" + port);
+        ServerSocket server = listener;
+        accepting = new Thread(() -> accept(server), "tcp-proxy-" + port);
         accepting.setDaemon(true);
         accepting.start();
     }
@@ -68,6 +70,9 @@ public final class TcpProxy implements AutoCloseable {
         ServerSocket server = listener;
         listener = null;
         closeQuietly(server);
+        // a socket closed while another thread blocks in accept() keeps listening until that thread has left it:
+        // a client connecting meanwhile would still be let through
+        joinQuietly(accepting);
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
         upstreams.clear();
@@ -77,6 +82,10 @@ public final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (server.isClosed()) {
+                    closeQuietly(client);
+                    return;
+                }
                 Socket upstream = new Socket();
                 upstream.connect(target, 2000);
                 sockets.add(client);
@@ -106,6 +115,17 @@ public final class TcpProxy implements AutoCloseable {
                 "tcp-proxy-pipe-" + port);
         copying.setDaemon(true);
         copying.start();
+    }
+
+    private static void joinQuietly(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
