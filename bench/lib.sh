@@ -21,9 +21,17 @@ warmup=${BENCH_WARMUP:-30s}
 warmup_jobs=${BENCH_WARMUP_JOBS:-4000}
 post_connections=${BENCH_POST_CONNECTIONS:-16 64}
 get_connections=${BENCH_GET_CONNECTIONS:-64}
-drain_jobs=${BENCH_DRAIN_JOBS:-2000}
+# issue 14's target is for 1,000 jobs; 2,000 as the reports before it measured (a list: one drain each)
+drain_jobs=${BENCH_DRAIN_JOBS:-1000 2000}
 drain_connections=${BENCH_DRAIN_CONNECTIONS:-32}
 big_runs=${BENCH_BIG_RUNS:-3}
+# POST load on freshly started web JVMs lasts this many seconds (issue 14: "the first 15 s of load")
+cold_seconds=${BENCH_COLD_SECONDS:-15}
+make_run_starts=${BENCH_MAKE_RUN_STARTS:-1}
+# scenarios left out, for short trial runs (the report says "not measured"): any of make-run floor cold get
+# drain busy big vocabulary
+skipped=" ${BENCH_SKIP:-} "
+wanted() { [[ $skipped != *" $1 "* ]]; }
 report=${BENCH_REPORT:-$bench_home/report.md}
 
 # shellcheck source=../cluster/common.sh
