@@ -133,9 +133,10 @@ accepted, or for at most 60 s plus a tenth of a second per job. Other answers: s
 $(printf '%s\n' ${drain_rows[@]+"${drain_rows[@]}"})
 
 POST load while the workers drain: wrk POSTs jobs of the 100 KB document at 64 connections for $duration with the
-workers running. The POSTs queue jobs faster than the workers finish them, so a backlog forms in the first second
-and the workers drain it until the load ends: they finished ${busy_jobs:-?} jobs meanwhile (${busy_jobs_rps:-?}
-jobs/s), and ${busy_backlog:-?} were still queued at the end (then purged; they stay IN_PROGRESS in the store).
+workers running. When the POSTs queue jobs faster than the workers finish them, a backlog forms in the first
+second and the workers drain it until the load ends (a backlog left at the end shows it): they finished
+${busy_jobs:-?} jobs meanwhile (${busy_jobs_rps:-?} jobs/s), and ${busy_backlog:-?} were still queued at the end (then
+purged; they stay IN_PROGRESS in the store).
 
 | connections | command | requests/s | p50 | p99 | requests | errors |
 |---|---|---|---|---|---|---|
