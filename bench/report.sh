@@ -91,7 +91,8 @@ ${floor_rps[api]:-(not measured)} req/s.
   Zipf-like frequencies from a vocabulary of 50,000
 - order: make run's start (section 6); the cluster with no worker (\`cluster/up\` with \`WORKERS=0\`) for scenario
   1, so no worker competes for the cores, its ${post_purged:-?} queued jobs then purged (\`rabbitmqctl purge_queue\`;
-  they stay IN_PROGRESS in the store); the cold start (section 6): the web JVMs restarted, POST load on them (its
+  they stay IN_PROGRESS in the store, and the sweeper re-publishes none during the run: \`TALLY_SWEEPER_STALE_AFTER_MS\`
+  = $TALLY_SWEEPER_STALE_AFTER_MS); the cold start (section 6): the web JVMs restarted, POST load on them (its
   jobs purged too), the workers started one at a time; then scenarios 2 and 3, which so count only their own jobs
 
 EOF
