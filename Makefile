@@ -103,5 +103,5 @@ cluster-status: ## pid, role, port, alive, memory and health of each cluster pro
 test-cluster: ## the cluster end-to-end test alone (ClusterIT: README examples through nginx)
 	mvn -B verify -DskipUnitTests=true -Dit.test=ClusterIT
 .PHONY: bench
-bench: build ## load benchmark on its own cluster in run/bench (WEB, WORKERS; ~7 min): writes and prints bench/report.md
+bench: build ## load benchmark on its own cluster in run/bench (WEB, WORKERS; ~14 min): writes and prints bench/report.md
 	WEB=$(WEB) WORKERS=$(WORKERS) bench/run

@@ -15,15 +15,26 @@ export TALLY_CLUSTER_DATABASE=tally_bench_$run_id
 # the benchmark measures Tally, not nginx's per-address limit (all load comes from one address)
 export TALLY_NGINX_POST_RATE=${BENCH_NGINX_POST_RATE:-1000000r/s}
 export TALLY_NGINX_POST_BURST=${BENCH_NGINX_POST_BURST:-1000000}
+# the POST scenarios' purged jobs stay IN_PROGRESS: the sweeper would re-publish them 15 minutes after their POST,
+# inside a long run (it still runs every minute, as deployed; only its threshold is past the run's end)
+export TALLY_SWEEPER_STALE_AFTER_MS=${TALLY_SWEEPER_STALE_AFTER_MS:-3600000}
 duration=${BENCH_DURATION:-20s}
 warmup=${BENCH_WARMUP:-30s}
 # enough jobs for the workers' JIT to settle before the drain is measured
 warmup_jobs=${BENCH_WARMUP_JOBS:-4000}
 post_connections=${BENCH_POST_CONNECTIONS:-16 64}
 get_connections=${BENCH_GET_CONNECTIONS:-64}
-drain_jobs=${BENCH_DRAIN_JOBS:-2000}
+# issue 14's target is for 1,000 jobs; 2,000 as the reports before it measured (a list: one drain each)
+drain_jobs=${BENCH_DRAIN_JOBS:-1000 2000}
 drain_connections=${BENCH_DRAIN_CONNECTIONS:-32}
 big_runs=${BENCH_BIG_RUNS:-3}
+# POST load on freshly started web JVMs lasts this many seconds (issue 14: "the first 15 s of load")
+cold_seconds=${BENCH_COLD_SECONDS:-15}
+make_run_starts=${BENCH_MAKE_RUN_STARTS:-1}
+# scenarios left out, for short trial runs (the report says "not measured"): any of make-run floor cold get
+# drain busy big vocabulary
+skipped=" ${BENCH_SKIP:-} "
+wanted() { [[ $skipped != *" $1 "* ]]; }
 report=${BENCH_REPORT:-$bench_home/report.md}
 
 # shellcheck source=../cluster/common.sh

@@ -1,5 +1,6 @@
 # What each process of the benchmark's cluster used, for bench/run (sourced, not run).
 # shellcheck shell=bash
+# shellcheck disable=SC2034 # cpu_ms and the memory peak are read by bench/drain.sh and bench/report.sh
 
 # name: "peak current" resident memory in MB (VmHWM, VmRSS)
 memory_of() {
@@ -39,10 +40,13 @@ cpu_ticks() {
 }
 
 # label units before_file after_file wall_seconds: a table row of CPU milliseconds per unit (request or job)
-# for each group, their sum, and what the rest of the machine's cores did meanwhile (wrk or curl, idle)
+# for each group, their sum, and what the rest of the machine's cores did meanwhile (wrk or curl, idle); the
+# row's figures also go to cpu_ms (group -> ms per unit) for the targets
+declare -A cpu_ms=()
 add_cpu_row() {
-    local label=$1 units=$2 before=$3 after=$4 wall=$5
-    cpu_rows+=("$(awk -v label="$label" -v units="$units" -v wall="$wall" -v cores="$(nproc)" \
+    local label=$1 units=$2 before=$3 after=$4 wall=$5 row group ms
+    local -a lines
+    mapfile -t lines < <(awk -v label="$label" -v units="$units" -v wall="$wall" -v cores="$(nproc)" \
         -v hz="$(getconf CLK_TCK)" '
         FNR == NR {before[$1] += $2; next}
         {after[$1] += $2}
@@ -53,9 +57,24 @@ add_cpu_row() {
                 ms = (after[groups[i]] - before[groups[i]]) * 1000 / hz / units
                 total += ms
                 row = row sprintf(" | %.2f", ms)
+                figures = figures sprintf("%s %.2f\n", groups[i], ms)
             }
-            printf "%s | **%.2f** | %.2f |\n", row, total, cores * wall * 1000 / units - total
-        }' "$before" "$after")")
+            printf "%s | **%.2f** | %.2f |\n%s", row, total, cores * wall * 1000 / units - total, figures
+        }' "$before" "$after")
+    cpu_rows+=("${lines[0]}")
+    cpu_ms=()
+    for row in "${lines[@]:1}"; do
+        read -r group ms <<< "$row"
+        cpu_ms[$group]=$ms
+    done
+}
+
+# name label: a row of section 4 for the JVM called name (peak and current RSS, CPU, GC), the run's peak kept
+record_memory() {
+    local name=$1 label=${2:-$1} peak now
+    read -r peak now < <(memory_of "$name")
+    memory_rows+=("| $label | $peak MB | $now MB | $(cpu_of "$name") s | $(gc_of "$name") |")
+    if ((peak > memory_peak)); then memory_peak=$peak memory_peak_name=$label; fi
 }
 
 # name label: add_cpu_row for the wrk run called name (wrk_result still holds its summary), per request

@@ -22,7 +22,7 @@ class ContainerFilesTest {
     private final Map<String, Object> compose = DeployFiles.yaml("docker-compose.yml");
 
     @Test
-    void theImageIsAMultiStageBuildRunningTheJarOnAJre17AsANonRootUser() {
+    void theImageIsAMultiStageBuildRunningTheExtractedJarWithItsClassDataArchiveOnAJre17AsANonRootUser() {
         List<String> lines =
                 DeployFiles.read("Dockerfile").lines().map(String::strip).toList();
         List<String> stages =
@@ -33,14 +33,33 @@ class ContainerFilesTest {
         List<String> runStage = lines.subList(lines.indexOf(stages.get(1)), lines.size());
         assertThat(runStage)
                 .filteredOn(line -> line.startsWith("COPY "))
-                .containsExactly("COPY --from=build --chown=root:root /src/target/tally.jar /app/tally.jar");
+                .containsExactly(
+                        "COPY --from=build --chown=root:root /src/target/tally.jar /app/tally.jar",
+                        "COPY --chown=root:root cluster/cds /usr/local/bin/tally-cds");
+        // the training run (the script make run and cluster/up use) as root, before the unprivileged USER
+        int training = indexOfFirst(runStage, "RUN JAVA_TOOL_OPTIONS=");
+        assertThat(runStage.get(training)).contains("tally-cds /app/tally.jar /app/cds");
+        assertThat(training).isLessThan(indexOfFirst(runStage, "USER "));
         assertThat(runStage)
                 .anyMatch(line -> line.matches("USER [1-9][0-9]*:[1-9][0-9]*"))
                 .anyMatch(line -> line.startsWith("HEALTHCHECK "))
-                .contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/tally.jar\"]");
+                .anyMatch(line -> line.contains(
+                        "\"-XX:SharedArchiveFile=/app/cds/tally.jsa -Xshare:auto -jar /app/cds/app/tally.jar\""))
+                .contains("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/cds/tally.jsa\", \"-Xshare:auto\", "
+                        + "\"-jar\", \"/app/cds/app/tally.jar\"]");
         assertThat(DeployFiles.read(".dockerignore").lines().filter(line -> !line.startsWith("#")))
                 .startsWith("*")
-                .contains("!pom.xml", "!src/");
+                .contains("!pom.xml", "!src/", "!cluster/cds");
+    }
+
+    private static int indexOfFirst(List<String> lines, String prefix) {
+        int index = lines.stream()
+                .filter(line -> line.startsWith(prefix))
+                .findFirst()
+                .map(lines::indexOf)
+                .orElse(-1);
+        assertThat(index).as("a line starting with %s", prefix).isNotNegative();
+        return index;
     }
 
     @Test
