@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/tally.jar
 
-.PHONY: help build run store routes test test-unit test-it test-browser chaos bench-count bench-inline clean
+.PHONY: help build run run-java-opts store routes test test-unit test-it test-browser chaos bench-count bench-inline clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -10,9 +10,16 @@ help: ## list the targets
 build: ## compile and package target/tally.jar (no tests)
 	$(MVN) package -DskipTests
 
+# C1 only: a start costs half the CPU (8.7-10.2 s against 19.7-21.9 s to a healthy /health, bench/limits.md);
+# a local run needs its start more than C2's peak throughput
+RUN_JAVA_OPTS := -XX:TieredStopAtLevel=1
+
 run: build ## run Tally on :8080 with web and worker roles, embedded broker and MongoDB unless configured
 	@# class data sharing from a training run (cluster/cds): the first run after a build takes one start longer
-	java $$(cluster/cds $(JAR) target/cds)
+	java $(RUN_JAVA_OPTS) $$(cluster/cds $(JAR) target/cds)
+
+run-java-opts: # for bench/coldstart.sh, which times make run's java command
+	@echo $(RUN_JAVA_OPTS)
 
 store: build ## run the MongoDB wire server alone (TALLY_STORE_PORT 27017, TALLY_STORE_DATA_DIR ./data/store)
 	java -cp $(JAR) -Dloader.main=dev.tally.store.StoreServer org.springframework.boot.loader.launch.PropertiesLauncher

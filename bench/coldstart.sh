@@ -8,14 +8,14 @@ start_seconds_of() {
     grep -o "cluster: $1 healthy [0-9.]* s after its launch" "$raw/cluster.log" | tail -n 1 | awk '{print $4}'
 }
 
-# make run's java command (Makefile: java $(cluster/cds JAR DIR)), in its embedded mode (broker and store in the
+# make run's java command (Makefile: java $(RUN_JAVA_OPTS) $(cluster/cds JAR DIR)), in its embedded mode (broker and store in the
 # JVM), on free ports and a data directory of its own, timed from the launch to the first 200 of /health, then
 # stopped. The archive is the cluster's (same jar, same training run); training, when due, is not timed.
 make_run_start() {
     local run=$1 port broker work args pid start deadline
     port=$(free_port) broker=$(free_port) work=$dir/make-run
     rm -rf "$work" && mkdir -p "$work"
-    read -ra args <<< "$("$repo/cluster/cds" "$jar" "$dir/cds")"
+    read -ra args <<< "$(make -s --no-print-directory -C "$repo" run-java-opts) $("$repo/cluster/cds" "$jar" "$dir/cds")"
     make_run_command="SERVER_PORT=$port TALLY_BROKER_EMBEDDED_PORT=$broker TALLY_MONGODB_EMBEDDED_DATA_DIR=$work/data java ${args[*]}"
     log "make run start $run: $make_run_command"
     start=$(now_ms) deadline=$((SECONDS + 120))
