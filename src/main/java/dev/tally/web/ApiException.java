@@ -1,12 +1,16 @@
 package dev.tally.web;
 
-/** A request the API refuses, with the HTTP status and a message naming what is wrong. */
+/**
+ * A request the API refuses, with the HTTP status and a message naming what is wrong. It is an answer, not a
+ * failure: api-errors turns it into a 4xx and never logs it, so it records no stack trace, whose capture was a
+ * tenth of the web JVM's CPU under a load of 404s (bench/limits.md).
+ */
 public class ApiException extends RuntimeException {
 
     private final int status;
 
     public ApiException(int status, String message) {
-        super(message);
+        super(message, null, false, false);
         this.status = status;
     }
 

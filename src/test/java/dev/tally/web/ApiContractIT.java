@@ -32,6 +32,22 @@ class ApiContractIT extends FullStackTest {
     }
 
     @Test
+    void apiAnswersCarrySpringSecuritysDefaultHeaders() {
+        Answer accepted = api.submit(documents.url("/contract.txt"));
+        Answer notFound = api.job("nope");
+        for (Answer answer : new Answer[] {accepted, notFound}) {
+            var headers = answer.raw().headers();
+            assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(headers.firstValue("X-XSS-Protection")).hasValue("0");
+            assertThat(headers.firstValue("Cache-Control")).hasValue("no-cache, no-store, max-age=0, must-revalidate");
+            assertThat(headers.firstValue("Pragma")).hasValue("no-cache");
+            assertThat(headers.firstValue("Expires")).hasValue("0");
+        }
+        assertThat(notFound.status()).isEqualTo(404);
+    }
+
+    @Test
     void bothGetFormsReturnTheFinishedJobWithItsHistogram() {
         String jobId = submit(documents.url("/both-forms.txt"));
         JsonNode job = awaitFinished(jobId, Duration.ofSeconds(20));
