@@ -13,7 +13,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnClass(AuthenticationConfiguration.class)
 class HawtioLogin {
 
-    HawtioLogin(ServletContext servletContext, UserDetailsService users) {
+    HawtioLogin(ServletContext servletContext, UserDetailsService users, PasswordEncoder encoder) {
         if (servletContext.getAttribute(ConfigManager.CONFIG_MANAGER) == null) {
             return; // Hawtio is not exposed in this process
         }
@@ -38,7 +38,7 @@ class HawtioLogin {
             return;
         }
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        provider.setPasswordEncoder(encoder);
         hawtio.addConfiguration(adminOnly(new ProviderManager(provider)));
         hawtio.addUserPrincipalClassName(AdminLoginModule.UserPrincipal.class.getName());
         hawtio.addRolePrincipalClassName(AdminLoginModule.RolePrincipal.class.getName());

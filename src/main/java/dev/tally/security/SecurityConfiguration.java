@@ -15,7 +15,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -108,8 +107,14 @@ class SecurityConfiguration {
         };
     }
 
+    /** Basic auth and Hawtio's login check the admin password with it. */
     @Bean
-    UserDetailsService adminUser(AdminUserProperties admin) {
+    PasswordEncoder adminPasswordEncoder() {
+        return new ConfiguredPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService adminUser(AdminUserProperties admin, PasswordEncoder encoder) {
         String user = admin.user();
         String effective = admin.password();
         if (!admin.passwordSet()) {
@@ -118,7 +123,6 @@ class SecurityConfiguration {
             effective = HexFormat.of().formatHex(random);
             LOG.warn("No TALLY_ADMIN_PASSWORD set: generated admin password for user '{}': {}", user, effective);
         }
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         return new InMemoryUserDetailsManager(User.withUsername(user)
                 .password(encoder.encode(effective))
                 .roles("ADMIN")

@@ -16,7 +16,8 @@ final class RouteBatchCommit implements BatchCommit {
 
     @Override
     public void commit(List<Document> jobs) throws Exception {
-        Exchange done = routes.send("direct:commit-submissions", exchange -> exchange.getIn().setBody(jobs));
+        Exchange done = routes.send(
+                "direct:commit-submissions", exchange -> exchange.getIn().setBody(jobs));
         if (done.getException() != null) {
             throw done.getException();
         }

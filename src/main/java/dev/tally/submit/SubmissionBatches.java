@@ -54,7 +54,8 @@ public class SubmissionBatches implements AutoCloseable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
-            throw new NotQueuedException("the job's batch was not stored and queued within " + waitLimitMillis + " ms", e);
+            throw new NotQueuedException(
+                    "the job's batch was not stored and queued within " + waitLimitMillis + " ms", e);
         }
     }
 

@@ -103,7 +103,8 @@ class GroupCommitIT {
         posts.awaitAnswers();
 
         assertThat(posts.held().join().status()).isEqualTo(202);
-        assertThat(posts.gathered()).allSatisfy(post -> assertThat(post.join().status()).isEqualTo(202));
+        assertThat(posts.gathered())
+                .allSatisfy(post -> assertThat(post.join().status()).isEqualTo(202));
         assertThat(gate.batches).hasSize(2);
         assertThat(gate.batches.get(1)).containsExactlyInAnyOrderElementsOf(posts.gatheredUrls());
         assertThat(statuses(posts.gatheredUrls())).containsOnly("IN_PROGRESS").hasSize(GATHERED);
@@ -127,7 +128,8 @@ class GroupCommitIT {
         assertThat(queuedJobIds()).containsExactlyElementsOf(jobIds(List.of(posts.heldUrl())));
 
         BROKER.open();
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.submit(url("after-broker-cut")).status() == 202);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.submit(url("after-broker-cut")).status() == 202);
     }
 
     @Test
@@ -146,8 +148,10 @@ class GroupCommitIT {
         });
         assertThat(gate.batches.get(1)).containsExactlyInAnyOrderElementsOf(posts.gatheredUrls());
         // the restarted wire server starts empty: the held job is known by its message alone
-        assertThat(queuedJobIds()).containsExactly(posts.held().join().data().path("job_id").asText());
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.submit(url("after-store-gone")).status() == 202);
+        assertThat(queuedJobIds())
+                .containsExactly(posts.held().join().data().path("job_id").asText());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> api.submit(url("after-store-gone")).status() == 202);
     }
 
     /** One POST whose batch is held, then {@link #GATHERED} POSTs that wait behind it; then the fault is armed. */
