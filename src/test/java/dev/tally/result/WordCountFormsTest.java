@@ -39,6 +39,15 @@ class WordCountFormsTest {
     }
 
     @Test
+    void aSizeOverTheLimitIsNotComputed() {
+        long size = WordCountBson.size(ranked);
+
+        assertThat(WordCountBson.sizeUpTo(ranked, size)).isEqualTo(size);
+        assertThat(WordCountBson.sizeUpTo(ranked, size - 1)).isEqualTo(-1);
+        assertThat(WordCountBson.sizeUpTo(ranked, 0)).isEqualTo(-1);
+    }
+
+    @Test
     void aWordWithANulByteCannotBeAKey() {
         RankedWords withNul = RankedWords.of(new WordHistogram(Map.of("a\u0000b", 1L), 1));
 
