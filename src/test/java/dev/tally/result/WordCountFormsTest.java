@@ -55,6 +55,19 @@ class WordCountFormsTest {
     }
 
     @Test
+    void jsonWritesWordsLongerThanItsBufferAndEveryDigitOfACount() throws Exception {
+        String longWord = "\"".repeat(30) + "x".repeat(200);
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        WordCountJson.write(
+                RankedWords.of(new WordHistogram(Map.of(longWord, 1L, "ten", 10L, "max", Long.MAX_VALUE), 0)), json);
+
+        JsonNode parsed = new ObjectMapper().readTree(json.toByteArray());
+        assertThat(parsed.path(longWord).asLong()).isEqualTo(1);
+        assertThat(parsed.path("ten").asLong()).isEqualTo(10);
+        assertThat(parsed.path("max").asLong()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void jsonKeepsRankOrderAndEscapes() throws Exception {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         WordCountJson.write(ranked, json);
