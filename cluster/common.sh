@@ -23,10 +23,11 @@ stop_timeout=${TALLY_CLUSTER_STOP_TIMEOUT:-40}
 # with C2 (TALLY_CLUSTER_WORKER_JAVA_OPTS) make bench drained as fast (163 against 165 jobs/s) for 60 % more
 # worker CPU over the run and 50 MB more resident memory each (bench/limits.md).
 java_opts=${TALLY_CLUSTER_JAVA_OPTS:--Xms48m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError}
-# Workers get the heap of the deployed containers (half of 512 MiB): counting a word list of 3,000,000 distinct
-# words peaks at about 190 MB of heap (tables, then the ranked histogram), and with serial GC's fixed old
-# generation a 192 MB worker ran out of heap on it (make bench's vocabulary scenario).
-worker_java_opts=${TALLY_CLUSTER_WORKER_JAVA_OPTS:-${java_opts/-Xmx192m/-Xmx256m}}
+# Workers: counting a word list of 3,000,000 distinct words (make bench's vocabulary scenario) keeps at most
+# 114-129 MB live (the counting table and the histogram built from it), all in serial GC's old generation; a
+# fixed young generation of 24 MB leaves it 144 MB. With -Xmx256m that job took the worker to 394-400 MB resident,
+# with these 336 MB (bench/limits.md, "Worker CPU per job").
+worker_java_opts=${TALLY_CLUSTER_WORKER_JAVA_OPTS:-${java_opts/-Xmx192m/-Xmx168m -Xmn24m}}
 store_java_opts=${TALLY_CLUSTER_STORE_JAVA_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m}
 
 pids=$dir/pids
