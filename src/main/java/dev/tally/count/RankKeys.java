@@ -34,11 +34,13 @@ final class RankKeys {
         long[] keys = byCount(size);
         Arrays.sort(keys);
         long countBits = ~entryMask;
-        for (int low = 0, high; low < size; low = high) {
-            high = runEnd(keys, low, size, countBits);
+        int low = 0;
+        while (low < size) {
+            int high = runEnd(keys, low, size, countBits);
             if (high - low > 1) {
                 byWord(keys, low, high);
             }
+            low = high;
         }
         int[] order = new int[size];
         for (int rank = 0; rank < size; rank++) {
@@ -87,11 +89,13 @@ final class RankKeys {
             keys[at] = (words.prefix(entry) ^ Long.MIN_VALUE) & prefixBits | entry;
         }
         Arrays.sort(keys, low, high);
-        for (int tieLow = low, tieHigh; tieLow < high; tieLow = tieHigh) {
-            tieHigh = runEnd(keys, tieLow, high, prefixBits);
+        int tieLow = low;
+        while (tieLow < high) {
+            int tieHigh = runEnd(keys, tieLow, high, prefixBits);
             if (tieHigh - tieLow > 1) {
                 byWholeWord(keys, tieLow, tieHigh);
             }
+            tieLow = tieHigh;
         }
     }
 

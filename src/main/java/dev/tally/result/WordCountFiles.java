@@ -58,9 +58,11 @@ public class WordCountFiles {
                     .append("length", out.length())
                     .append("chunkSize", GridFsChunkStream.CHUNK_SIZE)
                     .append("uploadDate", new Date())
-                    .append("metadata", new Document("job_id", jobId)
-                            .append("job_created_at", jobCreatedAt)
-                            .append("contentType", "application/json")));
+                    .append(
+                            "metadata",
+                            new Document("job_id", jobId)
+                                    .append("job_created_at", jobCreatedAt)
+                                    .append("contentType", "application/json")));
         } catch (IOException | RuntimeException e) {
             chunks.deleteMany(Filters.eq("files_id", fileId));
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;

@@ -71,7 +71,8 @@ class RankedWordsTest {
             counts.put("short" + i, 1L);
         }
 
-        assertThat(words(RankedWords.of(new WordHistogram(counts, 0)))).containsExactlyElementsOf(expectedOrder(counts));
+        assertThat(words(RankedWords.of(new WordHistogram(counts, 0))))
+                .containsExactlyElementsOf(expectedOrder(counts));
     }
 
     @Test
@@ -90,7 +91,8 @@ class RankedWordsTest {
     @Test
     void ranksNoWordAndOneWord() {
         assertThat(RankedWords.of(new WordHistogram(Map.of(), 0)).size()).isZero();
-        assertThat(words(RankedWords.of(new WordHistogram(Map.of("one", 3L), 3)))).containsExactly("one");
+        assertThat(words(RankedWords.of(new WordHistogram(Map.of("one", 3L), 3))))
+                .containsExactly("one");
     }
 
     private static List<String> expectedOrder(Map<String, Long> counts) {

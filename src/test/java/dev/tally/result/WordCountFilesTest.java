@@ -59,7 +59,8 @@ class WordCountFilesTest {
                 .containsEntry("job_id", job)
                 .containsEntry("job_created_at", created)
                 .containsEntry("contentType", "application/json");
-        assertThat(database.getCollection(WordCountFiles.CHUNKS).countDocuments()).isEqualTo(3);
+        assertThat(database.getCollection(WordCountFiles.CHUNKS).countDocuments())
+                .isEqualTo(3);
     }
 
     @Test
@@ -70,22 +71,25 @@ class WordCountFilesTest {
 
         assertThat(new String(files.open(file).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo("{\"w2\":3,\"w1\":2,\"w0\":1}");
-        assertThat(database.getCollection(WordCountFiles.CHUNKS).countDocuments()).isEqualTo(1);
+        assertThat(database.getCollection(WordCountFiles.CHUNKS).countDocuments())
+                .isEqualTo(1);
     }
 
     @Test
     void aFailedUploadLeavesNoChunks() {
         RankedWords words = rankedWords(60_000);
         // a second file of the same job's name cannot be inserted: its chunks were, and must go again
-        database.getCollection(WordCountFiles.FILES).createIndex(new Document("filename", 1),
-                new com.mongodb.client.model.IndexOptions().unique(true));
+        database.getCollection(WordCountFiles.FILES)
+                .createIndex(new Document("filename", 1), new com.mongodb.client.model.IndexOptions().unique(true));
         ObjectId job = new ObjectId();
         files.upload(job, new Date(), words);
 
         assertThatThrownBy(() -> files.upload(job, new Date(), words)).isInstanceOf(RuntimeException.class);
 
-        assertThat(database.getCollection(WordCountFiles.CHUNKS).countDocuments()).isEqualTo(3);
-        assertThat(database.getCollection(WordCountFiles.FILES).countDocuments()).isEqualTo(1);
+        assertThat(database.getCollection(WordCountFiles.CHUNKS).countDocuments())
+                .isEqualTo(3);
+        assertThat(database.getCollection(WordCountFiles.FILES).countDocuments())
+                .isEqualTo(1);
     }
 
     private static RankedWords rankedWords(int distinct) {
