@@ -64,8 +64,15 @@ public class WordCountFiles {
                                     .append("job_created_at", jobCreatedAt)
                                     .append("contentType", "application/json")));
         } catch (IOException | RuntimeException e) {
-            chunks.deleteMany(Filters.eq("files_id", fileId));
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            RuntimeException failure =
+                    e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            try {
+                chunks.deleteMany(Filters.eq("files_id", fileId));
+            } catch (RuntimeException cleanup) {
+                // MongoDB out of reach: the upload's own failure is the one to classify (transient, redelivered)
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
         }
         return fileId;
     }
