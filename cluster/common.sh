@@ -28,10 +28,11 @@ java_opts=${TALLY_CLUSTER_JAVA_OPTS:--Xmx192m $jvm_opts -XX:TieredStopAtLevel=1 
 # Workers: C1 only (TieredStopAtLevel=1). With five JVMs on two cores, C2 was still compiling their wide code
 # (Spring, Camel, Tomcat, H2) minutes into a load, at a quarter to two fifths of each JVM's CPU; with C2 make
 # bench drained as fast (163 against 165 jobs/s) for 60 % more worker CPU over the run and 50 MB more resident
-# memory each (bench/limits.md). They get the heap of the deployed containers (half of 512 MiB): counting a word
-# list of 3,000,000 distinct words peaks at about 190 MB of heap (tables, then the ranked histogram), and with
-# serial GC's fixed old generation a 192 MB worker ran out of heap on it (make bench's vocabulary scenario).
-worker_java_opts=${TALLY_CLUSTER_WORKER_JAVA_OPTS:--Xmx256m $jvm_opts -XX:TieredStopAtLevel=1}
+# memory each (bench/limits.md). Counting a word list of 3,000,000 distinct words (make bench's vocabulary
+# scenario) keeps at most 114-129 MB live (the counting table and the histogram built from it), all in serial
+# GC's old generation; a fixed young generation of 24 MB leaves it 144 MB. With -Xmx256m that job took the worker
+# to 394-400 MB resident, with these 336 MB (bench/limits.md, "Worker CPU per job").
+worker_java_opts=${TALLY_CLUSTER_WORKER_JAVA_OPTS:--Xmx168m -Xmn24m $jvm_opts -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 store_java_opts=${TALLY_CLUSTER_STORE_JAVA_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m}
 
 pids=$dir/pids

@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
 
 /**
  * The immutable word-to-count map of a {@link WordHistogram}. Words are UTF-8 bytes in a {@link Utf8WordPool} and
- * counts a {@code long[]}, found through an index of entry numbers by hash: no String per word is kept, and no
+ * counts {@link EntryCounts}, found through an index of entry numbers by hash: no String per word is kept, and no
  * array of references is large enough for the collector to allocate it as a humongous object (G1 treats those as
  * old, so a discarded histogram would keep its words alive until the next concurrent cycle). A word becomes a
  * String only when it is read; {@link RankedWords} writes them as bytes.
@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
 final class WordCountMap extends AbstractMap<String, Long> {
 
     private final Utf8WordPool words;
-    private final long[] counts;
+    private final EntryCounts counts;
     private final int size;
     /**
      * Entry number + 1 by hash, linear probing; 0 marks a free slot. Built on the first lookup, since a histogram
@@ -26,7 +26,7 @@ final class WordCountMap extends AbstractMap<String, Long> {
      */
     private volatile int[] index;
 
-    private WordCountMap(Utf8WordPool words, long[] counts, int size) {
+    private WordCountMap(Utf8WordPool words, EntryCounts counts, int size) {
         this.words = words;
         this.counts = counts;
         this.size = size;
@@ -45,13 +45,13 @@ final class WordCountMap extends AbstractMap<String, Long> {
     @Override
     public Long get(Object key) {
         int entry = entryOf(key);
-        return entry < 0 ? null : counts[entry];
+        return entry < 0 ? null : counts.get(entry);
     }
 
     @Override
     public void forEach(BiConsumer<? super String, ? super Long> action) {
         for (int entry = 0; entry < size; entry++) {
-            action.accept(word(entry), counts[entry]);
+            action.accept(word(entry), counts.get(entry));
         }
     }
 
@@ -74,7 +74,7 @@ final class WordCountMap extends AbstractMap<String, Long> {
                             throw new NoSuchElementException();
                         }
                         int entry = next++;
-                        return Map.entry(word(entry), counts[entry]);
+                        return Map.entry(word(entry), counts.get(entry));
                     }
                 };
             }
@@ -95,7 +95,7 @@ final class WordCountMap extends AbstractMap<String, Long> {
     }
 
     long count(int entry) {
-        return counts[entry];
+        return counts.get(entry);
     }
 
     private int entryOf(Object key) {
@@ -138,28 +138,30 @@ final class WordCountMap extends AbstractMap<String, Long> {
     static final class Builder {
 
         private final Utf8WordPool words;
-        private final long[] counts;
+        private final EntryCounts counts;
+        private final int capacity;
         private int size;
 
         Builder(int size) {
             words = new Utf8WordPool(size);
-            counts = new long[size];
+            counts = new EntryCounts(size);
+            capacity = size;
         }
 
         /** Adds the word whose chars are the Latin-1 bytes latin1[0, length). */
         void add(byte[] latin1, int length, long count) {
             words.addLatin1(latin1, length);
-            counts[size++] = count;
+            counts.set(size++, count);
         }
 
         void add(char[] chars, int from, int to, long count) {
             words.addChars(chars, from, to);
-            counts[size++] = count;
+            counts.set(size++, count);
         }
 
         WordCountMap build() {
-            if (size != counts.length) {
-                throw new IllegalStateException(size + " words added, " + counts.length + " announced");
+            if (size != capacity) {
+                throw new IllegalStateException(size + " words added, " + capacity + " announced");
             }
             return new WordCountMap(words, counts, size);
         }

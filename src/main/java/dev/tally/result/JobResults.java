@@ -45,8 +45,8 @@ public class JobResults {
                 .append("total_words", histogram.totalWords())
                 .append("distinct_words", histogram.distinctWords())
                 .append("top_words", topWords(ranked, TOP_STORED));
-        long inlineSize = WordCountBson.size(ranked);
-        if (inlineSize >= 0 && inlineSize <= inlineMaxBytes) {
+        long inlineSize = WordCountBson.sizeUpTo(ranked, inlineMaxBytes);
+        if (inlineSize >= 0) {
             set.append(StoredWordCounts.INLINE, WordCountBson.of(ranked, inlineSize));
         } else {
             ObjectId file = files.upload(jobId, job.getDate("created_at"), ranked);

@@ -17,6 +17,14 @@ final class WordCountBson {
 
     /** Its size in bytes, or -1 when a word cannot be a BSON key (it holds a NUL byte). */
     static long size(RankedWords words) {
+        return sizeUpTo(words, Long.MAX_VALUE);
+    }
+
+    /**
+     * Its size in bytes, or -1 when a word cannot be a BSON key or the size is over limit: the words past the limit
+     * are not looked at (with GridFS only, the limit is 0).
+     */
+    static long sizeUpTo(RankedWords words, long limit) {
         long size = 4 + 1;
         byte[] scratch = new byte[64];
         for (int rank = 0; rank < words.size(); rank++) {
@@ -31,8 +39,11 @@ final class WordCountBson {
                 }
             }
             size += 1 + length + 1 + (fitsInt32(words.count(rank)) ? 4 : 8);
+            if (size > limit) {
+                return -1;
+            }
         }
-        return size;
+        return size <= limit ? size : -1;
     }
 
     /** @param size its {@link #size}, at most 16 MB */

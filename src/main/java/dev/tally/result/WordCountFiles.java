@@ -2,19 +2,19 @@ package dev.tally.result;
 
 import com.mongodb.MongoGridFSException;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.GridFSDownloadStream;
-import com.mongodb.client.gridfs.GridFSUploadStream;
-import com.mongodb.client.gridfs.model.GridFSUploadOptions;
+import com.mongodb.client.model.Filters;
 import dev.tally.count.RankedWords;
 import dev.tally.store.MongoDbProperties;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Date;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
@@ -33,25 +33,48 @@ public class WordCountFiles {
     public static final String JOB_CREATED_AT = "metadata.job_created_at";
 
     private final GridFSBucket bucket;
+    private final MongoCollection<RawBsonDocument> chunks;
+    private final MongoCollection<Document> files;
 
     public WordCountFiles(MongoClient tallyMongo, MongoDbProperties mongodb) {
-        this.bucket = GridFSBuckets.create(tallyMongo.getDatabase(mongodb.database()), BUCKET);
+        MongoDatabase database = tallyMongo.getDatabase(mongodb.database());
+        this.bucket = GridFSBuckets.create(database, BUCKET);
+        this.chunks = database.getCollection(CHUNKS, RawBsonDocument.class);
+        this.files = database.getCollection(FILES);
     }
 
-    /** Writes the file in chunks as the JSON is produced; returns its id. A failed upload leaves no chunks. */
+    /**
+     * Writes the file in chunks as the JSON is produced, then its files document, as GridFS does (a file is
+     * visible once that document is); returns its id. A failed upload leaves no chunks.
+     */
     public ObjectId upload(ObjectId jobId, Date jobCreatedAt, RankedWords words) {
-        GridFSUploadOptions options = new GridFSUploadOptions()
-                .metadata(new Document("job_id", jobId)
-                        .append("job_created_at", jobCreatedAt)
-                        .append("contentType", "application/json"));
-        GridFSUploadStream upload = bucket.openUploadStream(jobId.toHexString() + ".json", options);
-        try (OutputStream out = new BufferedOutputStream(upload, 64 * 1024)) {
+        ObjectId fileId = new ObjectId();
+        try {
+            GridFsChunkStream out = new GridFsChunkStream(chunks, fileId, GridFsChunkStream.CHUNK_SIZE);
             WordCountJson.write(words, out);
+            out.close();
+            files.insertOne(new Document("_id", fileId)
+                    .append("filename", jobId.toHexString() + ".json")
+                    .append("length", out.length())
+                    .append("chunkSize", GridFsChunkStream.CHUNK_SIZE)
+                    .append("uploadDate", new Date())
+                    .append(
+                            "metadata",
+                            new Document("job_id", jobId)
+                                    .append("job_created_at", jobCreatedAt)
+                                    .append("contentType", "application/json")));
         } catch (IOException | RuntimeException e) {
-            upload.abort();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            RuntimeException failure =
+                    e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            try {
+                chunks.deleteMany(Filters.eq("files_id", fileId));
+            } catch (RuntimeException cleanup) {
+                // MongoDB out of reach: the upload's own failure is the one to classify (transient, redelivered)
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
         }
-        return upload.getObjectId();
+        return fileId;
     }
 
     public GridFSDownloadStream open(ObjectId fileId) {

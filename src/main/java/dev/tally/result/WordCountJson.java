@@ -3,46 +3,77 @@ package dev.tally.result;
 import dev.tally.count.RankedWords;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
-/** A histogram as the JSON object {@code {"word": count, ...}} in rank order, written from the words' UTF-8 bytes. */
+/**
+ * A histogram as the JSON object {@code {"word": count, ...}} in rank order, written from the words' UTF-8 bytes.
+ * Each row is put together in one array and written at once, its count's digits included: no String per count,
+ * one write per word.
+ */
 final class WordCountJson {
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** Quotes, colon, comma and the 20 digits of the largest count. */
+    private static final int ROW_OVERHEAD = 4 + 20;
+    /** An escaped byte takes six: backslash, u and four hex digits. */
+    private static final int ESCAPED = 6;
 
     private WordCountJson() {}
 
     static void write(RankedWords words, OutputStream out) throws IOException {
         byte[] word = new byte[64];
+        byte[] row = new byte[word.length * ESCAPED + ROW_OVERHEAD];
         out.write('{');
         for (int rank = 0; rank < words.size(); rank++) {
-            if (rank > 0) {
-                out.write(',');
-            }
             int length = words.utf8Length(rank);
             if (length > word.length) {
                 word = new byte[Math.max(length, word.length * 2)];
+                row = new byte[word.length * ESCAPED + ROW_OVERHEAD];
             }
             words.copyUtf8(rank, word, 0);
-            out.write('"');
-            writeEscaped(word, length, out);
-            out.write('"');
-            out.write(':');
-            out.write(Long.toString(words.count(rank)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            int at = 0;
+            if (rank > 0) {
+                row[at++] = ',';
+            }
+            row[at++] = '"';
+            at = putEscaped(word, length, row, at);
+            row[at++] = '"';
+            row[at++] = ':';
+            at = putDigits(words.count(rank), row, at);
+            out.write(row, 0, at);
         }
         out.write('}');
     }
 
     /** Words are letters, digits, _ and ' in practice; a quote, backslash or control char is escaped all the same. */
-    private static void writeEscaped(byte[] utf8, int length, OutputStream out) throws IOException {
-        int plainFrom = 0;
+    private static int putEscaped(byte[] utf8, int length, byte[] row, int at) {
         for (int i = 0; i < length; i++) {
             int b = utf8[i] & 0xFF;
             if (b == '"' || b == '\\' || b < 0x20) {
-                out.write(utf8, plainFrom, i - plainFrom);
-                out.write(new byte[] {'\\', 'u', '0', '0', HEX[b >>> 4], HEX[b & 0xF]});
-                plainFrom = i + 1;
+                row[at++] = '\\';
+                row[at++] = 'u';
+                row[at++] = '0';
+                row[at++] = '0';
+                row[at++] = HEX[b >>> 4];
+                row[at++] = HEX[b & 0xF];
+            } else {
+                row[at++] = (byte) b;
             }
         }
-        out.write(utf8, plainFrom, length - plainFrom);
+        return at;
+    }
+
+    /** The decimal digits of a count, which is never negative. */
+    private static int putDigits(long count, byte[] row, int at) {
+        int digits = 1;
+        for (long rest = count / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        long rest = count;
+        for (int i = at + digits - 1; i >= at; i--) {
+            row[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return at + digits;
     }
 }

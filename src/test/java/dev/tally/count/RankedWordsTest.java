@@ -63,6 +63,45 @@ class RankedWordsTest {
         assertThat(words(ranked)).containsExactly("the", "café", "long_words_are_pooled_here", "naïve");
     }
 
+    @Test
+    void ordersManyWordsThatShareTheirLeadingBytesByTheirWholeWord() {
+        Map<String, Long> counts = new HashMap<>();
+        for (int i = 0; i < 500; i++) {
+            counts.put("sharedprefix" + Integer.toString(i * 7919 % 1000, 36), i % 3 == 0 ? 2L : 1L);
+            counts.put("short" + i, 1L);
+        }
+
+        assertThat(words(RankedWords.of(new WordHistogram(counts, 0))))
+                .containsExactlyElementsOf(expectedOrder(counts));
+    }
+
+    @Test
+    void ranksCountsTooFarApartToShareAKeyWithTheEntryNumber() {
+        Map<String, Long> counts = new HashMap<>();
+        for (int i = 0; i < 3000; i++) {
+            counts.put("w" + i, i % 4 == 0 ? Long.MAX_VALUE / 2 - i % 3 : 1L + i % 5);
+        }
+
+        RankedWords ranked = RankedWords.of(new WordHistogram(counts, 0));
+
+        assertThat(words(ranked)).containsExactlyElementsOf(expectedOrder(counts));
+        assertThat(ranked.count(0)).isEqualTo(Long.MAX_VALUE / 2);
+    }
+
+    @Test
+    void ranksNoWordAndOneWord() {
+        assertThat(RankedWords.of(new WordHistogram(Map.of(), 0)).size()).isZero();
+        assertThat(words(RankedWords.of(new WordHistogram(Map.of("one", 3L), 3))))
+                .containsExactly("one");
+    }
+
+    private static List<String> expectedOrder(Map<String, Long> counts) {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(Comparator.<Map.Entry<String, Long>>comparingLong(e -> -e.getValue())
+                .thenComparing(Map.Entry::getKey, RankedWordsTest::byCodePoint));
+        return entries.stream().map(Map.Entry::getKey).toList();
+    }
+
     private static List<String> words(RankedWords ranked) {
         List<String> words = new ArrayList<>();
         for (int rank = 0; rank < ranked.size(); rank++) {

@@ -39,6 +39,18 @@ class WordCountMapTest {
     }
 
     @Test
+    void keepsCountsPastTheIntRangeAndTheSmallerOnesBeforeThem() {
+        WordCountMap.Builder builder = new WordCountMap.Builder(3);
+        builder.add("small".getBytes(StandardCharsets.ISO_8859_1), 5, Integer.MAX_VALUE);
+        builder.add("huge".getBytes(StandardCharsets.ISO_8859_1), 4, Integer.MAX_VALUE + 1L);
+        builder.add("one".getBytes(StandardCharsets.ISO_8859_1), 3, 1);
+
+        assertThat(builder.build())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("small", (long) Integer.MAX_VALUE, "huge", Integer.MAX_VALUE + 1L, "one", 1L));
+    }
+
+    @Test
     void isImmutable() {
         WordCountMap.Builder builder = new WordCountMap.Builder(1);
         builder.add("a".getBytes(StandardCharsets.ISO_8859_1), 1, 1);

@@ -41,7 +41,7 @@ class HugeVocabularyIT {
                         "web,worker",
                         ".vocabulary",
                         Map.of("TALLY_FETCH_MAX_BYTES", "30000000"),
-                        List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+                        List.of("-Xmx168m", "-Xmn24m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
                 .awaitHealthy()) {
             ApiClient api = tally.api();
             String jobId = api.submitOk(TestStack.documents().url("/vocabulary/" + WORDS + ".txt"));

@@ -39,10 +39,32 @@ class WordCountFormsTest {
     }
 
     @Test
+    void aSizeOverTheLimitIsNotComputed() {
+        long size = WordCountBson.size(ranked);
+
+        assertThat(WordCountBson.sizeUpTo(ranked, size)).isEqualTo(size);
+        assertThat(WordCountBson.sizeUpTo(ranked, size - 1)).isEqualTo(-1);
+        assertThat(WordCountBson.sizeUpTo(ranked, 0)).isEqualTo(-1);
+    }
+
+    @Test
     void aWordWithANulByteCannotBeAKey() {
         RankedWords withNul = RankedWords.of(new WordHistogram(Map.of("a\u0000b", 1L), 1));
 
         assertThat(WordCountBson.size(withNul)).isEqualTo(-1);
+    }
+
+    @Test
+    void jsonWritesWordsLongerThanItsBufferAndEveryDigitOfACount() throws Exception {
+        String longWord = "\"".repeat(30) + "x".repeat(200);
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        WordCountJson.write(
+                RankedWords.of(new WordHistogram(Map.of(longWord, 1L, "ten", 10L, "max", Long.MAX_VALUE), 0)), json);
+
+        JsonNode parsed = new ObjectMapper().readTree(json.toByteArray());
+        assertThat(parsed.path(longWord).asLong()).isEqualTo(1);
+        assertThat(parsed.path("ten").asLong()).isEqualTo(10);
+        assertThat(parsed.path("max").asLong()).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
