@@ -93,6 +93,12 @@ public final class TestStack {
         return documents;
     }
 
+    /** The MongoDB wire server's port on 127.0.0.1, for a test that reaches it through a {@link TcpProxy}. */
+    public static synchronized int mongoPort() {
+        start();
+        return mongoPort;
+    }
+
     /** Stops the MongoDB wire server, as an outage; {@link #startMongo()} brings it back on the same port. */
     public static synchronized void stopMongo() {
         mongo.shutdownNow();
