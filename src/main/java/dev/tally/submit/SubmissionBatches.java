@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,9 @@ public class SubmissionBatches implements AutoCloseable {
     private final int committerCount;
     private final long waitLimitMillis;
     private final List<Thread> committers = new ArrayList<>();
+    /** Guards starting the committers against close(). */
+    private final ReentrantLock lifecycle = new ReentrantLock();
+
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -63,7 +67,8 @@ public class SubmissionBatches implements AutoCloseable {
         if (started && !closed) {
             return;
         }
-        synchronized (this) {
+        lifecycle.lock();
+        try {
             if (closed) {
                 throw new NotQueuedException("shutting down: submissions are no longer taken", null);
             }
@@ -74,6 +79,8 @@ public class SubmissionBatches implements AutoCloseable {
                 committer.start();
             }
             started = true;
+        } finally {
+            lifecycle.unlock();
         }
     }
 
@@ -147,9 +154,12 @@ public class SubmissionBatches implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         List<Thread> running;
-        synchronized (this) {
+        lifecycle.lock();
+        try {
             closed = true;
             running = List.copyOf(committers);
+        } finally {
+            lifecycle.unlock();
         }
         for (Thread committer : running) {
             committer.join(waitLimitMillis);

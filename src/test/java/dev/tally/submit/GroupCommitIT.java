@@ -120,12 +120,7 @@ class GroupCommitIT {
 
         posts.awaitAnswers();
 
-        assertThat(posts.held().join().status()).isEqualTo(202);
-        assertThat(posts.gathered()).allSatisfy(post -> {
-            assertThat(post.join().status()).isEqualTo(503);
-            assertThat(post.join().message()).contains("RabbitMQ");
-        });
-        assertThat(gate.batches.get(1)).containsExactlyInAnyOrderElementsOf(posts.gatheredUrls());
+        assertOnlyTheGatheredBatchAnswered503Naming("RabbitMQ", posts);
         assertThat(statuses(posts.gatheredUrls())).containsOnly("FAIL").hasSize(GATHERED);
         assertThat(statuses(List.of(posts.heldUrl()))).containsExactly("IN_PROGRESS");
         assertThat(queuedJobIds()).containsExactlyElementsOf(jobIds(List.of(posts.heldUrl())));
@@ -144,12 +139,7 @@ class GroupCommitIT {
             STORE.open();
         }
 
-        assertThat(posts.held().join().status()).isEqualTo(202);
-        assertThat(posts.gathered()).allSatisfy(post -> {
-            assertThat(post.join().status()).isEqualTo(503);
-            assertThat(post.join().message()).contains("MongoDB");
-        });
-        assertThat(gate.batches.get(1)).containsExactlyInAnyOrderElementsOf(posts.gatheredUrls());
+        assertOnlyTheGatheredBatchAnswered503Naming("MongoDB", posts);
         assertThat(statuses(posts.gatheredUrls()))
                 .as("none of the batch was stored")
                 .isEmpty();
@@ -157,6 +147,16 @@ class GroupCommitIT {
         assertThat(queuedJobIds()).containsExactlyElementsOf(jobIds(List.of(posts.heldUrl())));
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> api.submit(url("after-store-gone")).status() == 202);
+    }
+
+    /** The held POST got 202; every POST of the batch gathered behind it, and only those, got 503 naming the service. */
+    private static void assertOnlyTheGatheredBatchAnswered503Naming(String service, Batches posts) {
+        assertThat(posts.held().join().status()).isEqualTo(202);
+        assertThat(posts.gathered()).allSatisfy(post -> {
+            assertThat(post.join().status()).isEqualTo(503);
+            assertThat(post.join().message()).contains(service);
+        });
+        assertThat(gate.batches.get(1)).containsExactlyInAnyOrderElementsOf(posts.gatheredUrls());
     }
 
     /** One POST whose batch is held, then {@link #GATHERED} POSTs that wait behind it; then the fault is armed. */
