@@ -76,14 +76,14 @@ final class AsciiBlockScanner {
                 long runEnds = ~run;
                 if (runEnds == 0) {
                     if (word != 0) {
-                        pendingLastWordEnd = base + 64 - Long.numberOfLeadingZeros(word);
+                        pendingLastWordEnd = base + BitScans.bitLength(word);
                     }
                     continue;
                 }
-                long wordsBefore = word & ((1L << Long.numberOfTrailingZeros(runEnds)) - 1);
+                long wordsBefore = word & ((1L << BitScans.trailingZeros(runEnds)) - 1);
                 countToken(
                         pendingStart,
-                        wordsBefore != 0 ? base + 64 - Long.numberOfLeadingZeros(wordsBefore) : pendingLastWordEnd);
+                        wordsBefore != 0 ? base + BitScans.bitLength(wordsBefore) : pendingLastWordEnd);
                 pendingStart = -1;
                 continued = 1;
             }
@@ -91,17 +91,17 @@ final class AsciiBlockScanner {
             long starts = tokenRun & ~((tokenRun << 1) | continued);
             if (tokenRun < 0) {
                 // The last token's run reaches the end of the block: it stays open.
-                int last = 63 - Long.numberOfLeadingZeros(starts);
+                int last = BitScans.bitLength(starts) - 1;
                 pendingStart = base + last;
-                pendingLastWordEnd = base + 64 - Long.numberOfLeadingZeros(word);
+                pendingLastWordEnd = base + BitScans.bitLength(word);
                 starts &= ~(1L << last);
             }
             // Each token's end depends only on the masks, not on the previous token: the iterations overlap.
             while (starts != 0) {
-                int start = Long.numberOfTrailingZeros(starts);
+                int start = BitScans.trailingZeros(starts);
                 starts &= starts - 1;
-                int runEnd = Long.numberOfTrailingZeros(~run & (-1L << start));
-                countToken(base + start, base + 64 - Long.numberOfLeadingZeros(word & ((1L << runEnd) - 1)));
+                int runEnd = BitScans.trailingZeros(~run & (-1L << start));
+                countToken(base + start, base + BitScans.bitLength(word & ((1L << runEnd) - 1)));
             }
         }
         return from + (pendingStart >= 0 ? pendingStart : length);

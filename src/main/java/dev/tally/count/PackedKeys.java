@@ -28,7 +28,7 @@ final class PackedKeys {
      */
     static int unpack(long key, byte[] target, int offset) {
         AsciiBits.LITTLE_ENDIAN_LONG.set(target, offset, key);
-        return offset + ((Long.SIZE - Long.numberOfLeadingZeros(key) + 7) >>> 3);
+        return offset + ((BitScans.bitLength(key) + 7) >>> 3);
     }
 
     /**
