@@ -12,6 +12,9 @@ final class RankKeys {
     /** Runs of tied keys up to this length are put in order by insertion, longer ones by a merge sort. */
     private static final int INSERTION_RUN = 16;
 
+    /** Counts spanning up to this many values (and at most 4 per word) are ranked by a counting sort. */
+    private static final int COUNTING_SORT_SPAN = 1 << 20;
+
     private final WordCountMap histogram;
     private final Utf8WordPool words;
     private final int entryBits;
@@ -32,7 +35,6 @@ final class RankKeys {
     private int[] rank() {
         int size = histogram.size();
         long[] keys = byCount(size);
-        Arrays.sort(keys);
         long countBits = ~entryMask;
         int low = 0;
         while (low < size) {
@@ -50,8 +52,8 @@ final class RankKeys {
     }
 
     /**
-     * Keys that order by count descending: the distance from the largest count above the entry bits, or, when
-     * that does not fit, the position among the distinct counts.
+     * Keys that order by count descending, sorted: the distance from the largest count above the entry bits, or,
+     * when that does not fit, the position among the distinct counts.
      */
     private long[] byCount(int size) {
         long[] keys = new long[size];
@@ -61,10 +63,15 @@ final class RankKeys {
             largest = Math.max(largest, histogram.count(entry));
             smallest = Math.min(smallest, histogram.count(entry));
         }
+        long span = largest - smallest + 1;
+        if (size > 0 && span <= Math.min(COUNTING_SORT_SPAN, 4L * size)) {
+            return countingSort(keys, largest, (int) span);
+        }
         if (64 - Long.numberOfLeadingZeros(largest - smallest) + entryBits <= 63) {
             for (int entry = 0; entry < size; entry++) {
                 keys[entry] = (largest - histogram.count(entry)) << entryBits | entry;
             }
+            Arrays.sort(keys);
             return keys;
         }
         long[] distinct = new long[size];
@@ -76,6 +83,27 @@ final class RankKeys {
         for (int entry = 0; entry < size; entry++) {
             long position = Arrays.binarySearch(distinct, 0, distinctCounts, -histogram.count(entry));
             keys[entry] = position << entryBits | entry;
+        }
+        Arrays.sort(keys);
+        return keys;
+    }
+
+    /**
+     * The keys by count in sorted order, placed by a counting sort over the span of counts: entries of one count
+     * stay in entry order, as the key sort puts them. A histogram's counts mostly span little (a 100 KB page: 5,700
+     * words, counts 1 to 984), and the sort of 5,700 keys was half of the ranking under C1.
+     */
+    private long[] countingSort(long[] keys, long largest, int span) {
+        int[] starts = new int[span + 1];
+        for (int entry = 0; entry < keys.length; entry++) {
+            starts[(int) (largest - histogram.count(entry)) + 1]++;
+        }
+        for (int distance = 1; distance <= span; distance++) {
+            starts[distance] += starts[distance - 1];
+        }
+        for (int entry = 0; entry < keys.length; entry++) {
+            long distance = largest - histogram.count(entry);
+            keys[starts[(int) distance]++] = distance << entryBits | entry;
         }
         return keys;
     }

@@ -89,6 +89,18 @@ class RankedWordsTest {
     }
 
     @Test
+    void ranksCountsSpreadTooWideForACountingSort() {
+        Map<String, Long> counts = new HashMap<>();
+        for (int i = 0; i < 2000; i++) {
+            counts.put("w" + i, 1L + (i * 7_919L) % 5_000_000);
+        }
+        counts.put("tie-b", 5_000_000L);
+        counts.put("tie-a", 5_000_000L);
+
+        assertThat(words(RankedWords.of(new WordHistogram(counts, 0)))).containsExactlyElementsOf(expectedOrder(counts));
+    }
+
+    @Test
     void ranksNoWordAndOneWord() {
         assertThat(RankedWords.of(new WordHistogram(Map.of(), 0)).size()).isZero();
         assertThat(words(RankedWords.of(new WordHistogram(Map.of("one", 3L), 3))))
