@@ -1,5 +1,6 @@
 package dev.tally.web;
 
+import java.io.InputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -24,5 +25,13 @@ public class ResponseHeaders {
         if (location != null) {
             message.setHeader(LOCATION, location);
         }
+    }
+
+    /**
+     * Chunked only when the body is a stream: Camel's default chunks every answer, and Tomcat then writes the end
+     * chunk in a second write after the answer's. Bytes go out with their Content-Length in one.
+     */
+    public void chunkOnlyStreams(Message message) {
+        message.setHeader(Exchange.HTTP_CHUNKED, message.getBody() instanceof InputStream);
     }
 }

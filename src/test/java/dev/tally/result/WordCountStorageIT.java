@@ -108,6 +108,10 @@ class WordCountStorageIT extends FullStackTest {
         assertThat(job.path("distinct_words").asLong()).isEqualTo(LARGE_VOCABULARY);
         assertThat(words(job.path("top_words"))).hasSize(100).startsWith(Vocabulary.word(0), Vocabulary.word(1));
 
+        // streamed from GridFS, so chunked rather than buffered for a Content-Length
+        assertThat(api.getRaw("/word-count/" + jobId).headers().firstValue("Transfer-Encoding"))
+                .hasValue("chunked");
+
         Answer top = api.send("GET", "/word-count/" + jobId + "?top=1000", null, null);
         assertThat(words(top.data().path("top_words"))).hasSize(1000).endsWith(Vocabulary.word(999));
 

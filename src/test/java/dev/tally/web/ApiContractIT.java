@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.support.ApiClient.Answer;
 import dev.tally.support.FullStackTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,10 @@ class ApiContractIT extends FullStackTest {
         assertThat(answer.raw().headers().firstValue("Location")).contains("/word-count/" + jobId);
         assertThat(answer.raw().headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        // in one write with its length, not chunked
+        assertThat(answer.raw().headers().firstValue("Content-Length"))
+                .hasValue(String.valueOf(answer.raw().body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(answer.raw().headers().firstValue("Transfer-Encoding")).isEmpty();
     }
 
     @Test
