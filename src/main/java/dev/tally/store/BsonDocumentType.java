@@ -31,7 +31,8 @@ final class BsonDocumentType extends BasicDataType<Document> {
     /** Above every type tag of H2's ObjectDataType (the highest is below 128). */
     private static final byte TAG = (byte) 0xB5;
 
-    private final ObjectDataType javaSerialized = new ObjectDataType();
+    /** One per thread: H2's ObjectDataType is not thread-safe (see {@link PositionType}). */
+    private static final ThreadLocal<ObjectDataType> JAVA_SERIALIZED = ThreadLocal.withInitial(ObjectDataType::new);
 
     private BsonDocumentType() {}
 
@@ -61,7 +62,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
     @Override
     public Document read(ByteBuffer buffer) {
         if (buffer.get(buffer.position()) != TAG) {
-            return (Document) javaSerialized.read(buffer);
+            return (Document) JAVA_SERIALIZED.get().read(buffer);
         }
         buffer.get();
         int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
