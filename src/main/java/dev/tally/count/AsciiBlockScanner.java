@@ -82,8 +82,7 @@ final class AsciiBlockScanner {
                 }
                 long wordsBefore = word & ((1L << BitScans.trailingZeros(runEnds)) - 1);
                 countToken(
-                        pendingStart,
-                        wordsBefore != 0 ? base + BitScans.bitLength(wordsBefore) : pendingLastWordEnd);
+                        pendingStart, wordsBefore != 0 ? base + BitScans.bitLength(wordsBefore) : pendingLastWordEnd);
                 pendingStart = -1;
                 continued = 1;
             }

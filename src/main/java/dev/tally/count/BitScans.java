@@ -15,6 +15,7 @@ final class BitScans {
 
     /** This JVM compiles with C1 alone: some JDK methods are then no intrinsics but calls. */
     static final boolean C1_ONLY = stopsAtC1();
+
     private static final long DE_BRUIJN = 0x03F79D71B4CB0A89L;
     private static final byte[] BIT_INDEX = new byte[64];
 

@@ -36,7 +36,9 @@ final class PositionType extends BasicDataType<Object> {
 
     @Override
     public int getMemory(Object position) {
-        return position instanceof ObjectId || position instanceof Missing ? 48 : H2.get().getMemory(position);
+        return position instanceof ObjectId || position instanceof Missing
+                ? 48
+                : H2.get().getMemory(position);
     }
 
     @Override

@@ -10,8 +10,9 @@ class BitScansTest {
 
     @Test
     void bitScansAgreeWithTheJdkOnEveryShapeOfMask() {
-        LongStream edges = LongStream.range(0, 64).flatMap(bit -> LongStream.of(
-                1L << bit, (1L << bit) - 1, -1L << bit, ~(1L << bit), (1L << bit) | 1, Long.MIN_VALUE >>> bit));
+        LongStream edges = LongStream.range(0, 64)
+                .flatMap(bit -> LongStream.of(
+                        1L << bit, (1L << bit) - 1, -1L << bit, ~(1L << bit), (1L << bit) | 1, Long.MIN_VALUE >>> bit));
         LongStream random = new SplittableRandom(20_261_202L).longs(1_000_000);
         LongStream.concat(LongStream.concat(edges, random), LongStream.of(0, -1, Long.MAX_VALUE))
                 .forEach(bits -> {

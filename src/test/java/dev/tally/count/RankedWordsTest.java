@@ -97,7 +97,8 @@ class RankedWordsTest {
         counts.put("tie-b", 5_000_000L);
         counts.put("tie-a", 5_000_000L);
 
-        assertThat(words(RankedWords.of(new WordHistogram(counts, 0)))).containsExactlyElementsOf(expectedOrder(counts));
+        assertThat(words(RankedWords.of(new WordHistogram(counts, 0))))
+                .containsExactlyElementsOf(expectedOrder(counts));
     }
 
     @Test
