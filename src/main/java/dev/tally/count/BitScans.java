@@ -7,14 +7,13 @@ import java.lang.management.ManagementFactory;
  * {@link Long#numberOfTrailingZeros} and the bit length ({@code 64 - Long.numberOfLeadingZeros}) for the
  * tokenizer's masks, fast under both compilers. C2 turns the JDK's methods into single instructions; C1, which the
  * cluster's and {@code make run}'s JVMs use ({@code -XX:TieredStopAtLevel=1}), has no such intrinsic and runs their
- * branches and calls: 12 % of a worker's CPU on a 20 MB page. There a multiply by a de Bruijn constant and a table
+ * branches and calls: 16 % of a worker's CPU on a 20 MB page. There a multiply by a de Bruijn constant and a table
  * take their place, which in turn made C2's counting 20 % slower; so the choice is made once, by the JVM's
  * compiler, and folded away by either (bench/limits.md, "Bit scans under C1").
  */
 final class BitScans {
 
-    /** This JVM compiles with C1 alone: some JDK methods are then no intrinsics but calls. */
-    static final boolean C1_ONLY = stopsAtC1();
+    private static final boolean C1_ONLY = stopsAtC1();
 
     private static final long DE_BRUIJN = 0x03F79D71B4CB0A89L;
     private static final byte[] BIT_INDEX = new byte[64];
