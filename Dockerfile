@@ -34,8 +34,8 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError" \
 # checks the jars' timestamps: nothing below may touch /app/cds.
 RUN JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -XX:MaxRAM=1g" tally-cds /app/tally.jar /app/cds > /tmp/cds-args \
     && test "$(cat /tmp/cds-args)" = "-XX:SharedArchiveFile=/app/cds/tally.jsa -Xshare:auto -jar /app/cds/app/tally.jar" \
-    || { cat /app/cds/training.log; exit 1; }; \
-    rm -rf /tmp/cds-args /app/cds/training-data /app/cds/training.log /app/tally.jar
+    || { cat /app/cds/extract.log /app/cds/tally.jsa.log; exit 1; }; \
+    rm -rf /tmp/cds-args /app/cds/training-data /app/cds/*.log /app/tally.jar
 USER 10001:10001
 EXPOSE 8080
 
