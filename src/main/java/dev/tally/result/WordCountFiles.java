@@ -31,6 +31,7 @@ public class WordCountFiles {
     public static final String CHUNKS = BUCKET + ".chunks";
     /** A file's job's creation time, by which retention removes it. */
     public static final String JOB_CREATED_AT = "metadata.job_created_at";
+    static final int CHUNKS_PER_READ = 4;
 
     private final GridFSBucket bucket;
     private final MongoCollection<RawBsonDocument> chunks;
@@ -77,8 +78,12 @@ public class WordCountFiles {
         return fileId;
     }
 
+    /**
+     * Reads the file a few chunks per round trip: left to the server, a batch is up to 16 MB, one array that outlives
+     * a young collection and fills the web JVM's old generation (bench/limits.md, "Session 10").
+     */
     public GridFSDownloadStream open(ObjectId fileId) {
-        return bucket.openDownloadStream(fileId);
+        return bucket.openDownloadStream(fileId).batchSize(CHUNKS_PER_READ);
     }
 
     /** Removes the file and its chunks; a file already gone is no error. */

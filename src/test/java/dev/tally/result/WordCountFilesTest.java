@@ -3,11 +3,15 @@ package dev.tally.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSFile;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.tally.count.RankedWords;
@@ -16,7 +20,10 @@ import dev.tally.store.MongoDbProperties;
 import java.io.ByteArrayOutputStream;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +33,22 @@ import org.junit.jupiter.api.Test;
 class WordCountFilesTest {
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
+    private final List<String> chunkReads = new CopyOnWriteArrayList<>();
+    private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+            .addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    BsonDocument command = event.getCommand();
+                    String collection = command.containsKey("find")
+                            ? command.getString("find").getValue()
+                            : command.containsKey("getMore") ? command.getString("collection").getValue() : "";
+                    if (collection.equals(WordCountFiles.CHUNKS)) {
+                        chunkReads.add(event.getCommandName() + " " + command.get("batchSize"));
+                    }
+                }
+            })
+            .build());
     private final MongoDatabase database = client.getDatabase("word_count_files");
     private final WordCountFiles files =
             new WordCountFiles(client, new MongoDbProperties(null, "word_count_files", "majority", 1000, 1, 1L));
@@ -61,6 +83,24 @@ class WordCountFilesTest {
                 .containsEntry("contentType", "application/json");
         assertThat(database.getCollection(WordCountFiles.CHUNKS).countDocuments())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aLargeFileIsReadAFewChunksPerRoundTrip() throws Exception {
+        RankedWords words = rankedWords(300_000);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        WordCountJson.write(words, expected);
+        ObjectId file = files.upload(new ObjectId(), new Date(), words);
+        long chunks = database.getCollection(WordCountFiles.CHUNKS).countDocuments();
+        assertThat(chunks).isGreaterThan(2L * WordCountFiles.CHUNKS_PER_READ);
+
+        assertThat(files.open(file).readAllBytes()).isEqualTo(expected.toByteArray());
+
+        String batch = "BsonInt32{value=" + WordCountFiles.CHUNKS_PER_READ + "}";
+        assertThat(chunkReads).first().isEqualTo("find " + batch);
+        assertThat(chunkReads)
+                .hasSize((int) ((chunks + WordCountFiles.CHUNKS_PER_READ - 1) / WordCountFiles.CHUNKS_PER_READ))
+                .allMatch(read -> read.endsWith(" " + batch));
     }
 
     @Test
