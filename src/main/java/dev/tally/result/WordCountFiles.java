@@ -31,6 +31,7 @@ public class WordCountFiles {
     public static final String CHUNKS = BUCKET + ".chunks";
     /** A file's job's creation time, by which retention removes it. */
     public static final String JOB_CREATED_AT = "metadata.job_created_at";
+
     static final int CHUNKS_PER_READ = 4;
 
     private final GridFSBucket bucket;

@@ -42,7 +42,9 @@ class WordCountFilesTest {
                     BsonDocument command = event.getCommand();
                     String collection = command.containsKey("find")
                             ? command.getString("find").getValue()
-                            : command.containsKey("getMore") ? command.getString("collection").getValue() : "";
+                            : command.containsKey("getMore")
+                                    ? command.getString("collection").getValue()
+                                    : "";
                     if (collection.equals(WordCountFiles.CHUNKS)) {
                         chunkReads.add(event.getCommandName() + " " + command.get("batchSize"));
                     }
