@@ -27,15 +27,16 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError" \
     SERVER_PORT=8080
 
 # Class data sharing, as make run and cluster/up do (docs/deployment.md): the script they use extracts the jar
-# and records the classes a start loads in a training run (embedded broker and store, on a data directory of its
-# own, deleted after), with this JRE and the container's JVM options; MaxRAM keeps the build's heap under 32 GB,
-# so compressed oops match the containers' and the archive stays valid. The build fails when the training run
-# did not leave an archive, or when the script's java arguments are no longer the ENTRYPOINT's. The archive
-# checks the jars' timestamps: nothing below may touch /app/cds.
-RUN JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -XX:MaxRAM=1g" tally-cds /app/tally.jar /app/cds > /tmp/cds-args \
-    && test "$(cat /tmp/cds-args)" = "-XX:SharedArchiveFile=/app/cds/tally.jsa -Xshare:auto -jar /app/cds/app/tally.jar" \
-    || { cat /app/cds/extract.log /app/cds/tally.jsa.log; exit 1; }; \
-    rm -rf /tmp/cds-args /app/cds/training-data /app/cds/*.log /app/tally.jar
+# and records the classes a start loads in a training run for an external broker and store, as compose and
+# Kubernetes run it (given addresses nothing listens on: it connects to neither), with this JRE and the
+# container's JVM options; MaxRAM keeps the build's heap under 32 GB, so compressed oops match the containers' and
+# the archive stays valid. The build fails when the training run did not leave an archive, or when the script's
+# java arguments are no longer the ENTRYPOINT's. The archive checks the jars' timestamps: nothing below may touch
+# /app/cds.
+RUN JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -XX:MaxRAM=1g" tally-cds /app/tally.jar /app/cds external > /tmp/cds-args \
+    && test "$(cat /tmp/cds-args)" = "-XX:SharedArchiveFile=/app/cds/external.jsa -Xshare:auto -jar /app/cds/app/tally.jar" \
+    || { cat /app/cds/extract.log /app/cds/external.jsa.log; exit 1; }; \
+    rm -rf /tmp/cds-args /app/cds/*.log /app/tally.jar
 USER 10001:10001
 EXPOSE 8080
 
@@ -46,4 +47,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
 
 # exec form: java is PID 1 and gets SIGTERM itself, so graceful shutdown (TALLY_SHUTDOWN_TIMEOUT_SECONDS) runs.
 # The extracted jar with its archive (-Xshare:auto: a JVM that cannot map the archive starts without it).
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/cds/tally.jsa", "-Xshare:auto", "-jar", "/app/cds/app/tally.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/cds/external.jsa", "-Xshare:auto", "-jar", "/app/cds/app/tally.jar"]

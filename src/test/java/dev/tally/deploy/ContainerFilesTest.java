@@ -38,14 +38,14 @@ class ContainerFilesTest {
                         "COPY --chown=root:root cluster/cds /usr/local/bin/tally-cds");
         // the training run (the script make run and cluster/up use) as root, before the unprivileged USER
         int training = indexOfFirst(runStage, "RUN JAVA_TOOL_OPTIONS=");
-        assertThat(runStage.get(training)).contains("tally-cds /app/tally.jar /app/cds");
+        assertThat(runStage.get(training)).contains("tally-cds /app/tally.jar /app/cds external");
         assertThat(training).isLessThan(indexOfFirst(runStage, "USER "));
         assertThat(runStage)
                 .anyMatch(line -> line.matches("USER [1-9][0-9]*:[1-9][0-9]*"))
                 .anyMatch(line -> line.startsWith("HEALTHCHECK "))
                 .anyMatch(line -> line.contains(
-                        "\"-XX:SharedArchiveFile=/app/cds/tally.jsa -Xshare:auto -jar /app/cds/app/tally.jar\""))
-                .contains("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/cds/tally.jsa\", \"-Xshare:auto\", "
+                        "\"-XX:SharedArchiveFile=/app/cds/external.jsa -Xshare:auto -jar /app/cds/app/tally.jar\""))
+                .contains("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/cds/external.jsa\", \"-Xshare:auto\", "
                         + "\"-jar\", \"/app/cds/app/tally.jar\"]");
         assertThat(DeployFiles.read(".dockerignore").lines().filter(line -> !line.startsWith("#")))
                 .startsWith("*")
