@@ -1,7 +1,6 @@
 package dev.tally.count;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ManagementFactory;
+import dev.tally.config.JitCompiler;
 
 /**
  * {@link Long#numberOfTrailingZeros} and the bit length ({@code 64 - Long.numberOfLeadingZeros}) for the
@@ -13,7 +12,7 @@ import java.lang.management.ManagementFactory;
  */
 final class BitScans {
 
-    private static final boolean C1_ONLY = stopsAtC1();
+    private static final boolean C1_ONLY = JitCompiler.stopsAtC1();
 
     private static final long DE_BRUIJN = 0x03F79D71B4CB0A89L;
     private static final byte[] BIT_INDEX = new byte[64];
@@ -52,16 +51,5 @@ final class BitScans {
 
     private static int deBruijnSlot(long singleBit) {
         return (int) ((singleBit * DE_BRUIJN) >>> 58);
-    }
-
-    private static boolean stopsAtC1() {
-        try {
-            String level = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                    .getVMOption("TieredStopAtLevel")
-                    .getValue();
-            return Integer.parseInt(level) < 4;
-        } catch (RuntimeException notHotSpot) {
-            return false;
-        }
     }
 }

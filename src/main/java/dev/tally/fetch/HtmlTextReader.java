@@ -3,7 +3,6 @@ package dev.tally.fetch;
 import dev.tally.job.FailureReason;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.Charset;
@@ -120,7 +119,7 @@ final class HtmlTextReader extends Reader {
             Charset declared = MetaCharsetPrescan.find(head, head.length);
             charset = declared == null ? StandardCharsets.UTF_8 : declared;
         }
-        return new InputStreamReader(body, charset); // replaces malformed input rather than throwing
+        return Utf8Reader.of(body, charset); // replaces malformed input rather than throwing
     }
 
     private RuntimeException failed(RuntimeException e) {

@@ -6,7 +6,7 @@ import java.io.InputStream;
 /**
  * The decoded response body: counts bytes against the cap and turns every I/O failure into a
  * fetch exception. Those are RuntimeExceptions on purpose, so they reach the caller unchanged
- * through InputStreamReader and HtmlTextReader, which would otherwise wrap an IOException.
+ * through the decoding Reader and HtmlTextReader, which would otherwise wrap an IOException.
  */
 final class LimitedBodyStream extends InputStream {
 

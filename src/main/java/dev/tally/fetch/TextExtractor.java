@@ -3,7 +3,6 @@ package dev.tally.fetch;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -40,7 +39,7 @@ public final class TextExtractor {
         return text.toString();
     }
 
-    // InputStreamReader replaces malformed input rather than throwing, which suits word counting.
+    // The reader replaces malformed input rather than throwing, which suits word counting.
     private static Reader plainText(FetchedDocument document) {
         BufferedInputStream body = new BufferedInputStream(document.body());
         Charset charset = document.charset();
@@ -53,6 +52,6 @@ public final class TextExtractor {
             // BufferedInputStream only rethrows what the body threw, and the body throws no IOException
             throw new UncheckedIOException(e);
         }
-        return new BufferedReader(new InputStreamReader(body, charset == null ? StandardCharsets.UTF_8 : charset));
+        return new BufferedReader(Utf8Reader.of(body, charset == null ? StandardCharsets.UTF_8 : charset));
     }
 }

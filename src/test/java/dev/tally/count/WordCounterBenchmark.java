@@ -1,5 +1,6 @@
 package dev.tally.count;
 
+import dev.tally.fetch.Utf8Reader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
@@ -22,8 +23,9 @@ import org.openjdk.jmh.annotations.State;
  * prints. The vocabulary size drives the number of distinct words and with it the cache misses of the counting
  * tables, the dominant cost; {@code -p vocabularyWords=5000} shows a friendlier text.
  *
- * <p>{@link #countUtf8Stream} reads the same text as UTF-8 bytes through an {@link InputStreamReader}, the way the
- * worker reads a fetched {@code text/plain} body, so the decoding is part of the figure.
+ * <p>{@link #countUtf8Stream} reads the same text as UTF-8 bytes through {@link Utf8Reader}, the way the worker reads
+ * a fetched body, so the decoding is part of the figure; {@link #countUtf8StreamJdkReader} through the JDK's
+ * {@link InputStreamReader}, as the worker did before.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +55,11 @@ public class WordCounterBenchmark {
 
     @Benchmark
     public WordHistogram countUtf8Stream() {
+        return counter.count(Utf8Reader.of(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8));
+    }
+
+    @Benchmark
+    public WordHistogram countUtf8StreamJdkReader() {
         return counter.count(new InputStreamReader(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8));
     }
 }
