@@ -43,18 +43,16 @@ public final class Utf8Reader extends Reader {
     private int end;
     private boolean ended;
 
-    private Utf8Reader(InputStream in) {
+    Utf8Reader(InputStream in) {
         this.in = in;
-        pair.flip();
+        pair.limit(0);
     }
 
     /** This reader for UTF-8 on a JVM that stops at C1, an {@link InputStreamReader} otherwise. */
     public static Reader of(InputStream in, Charset charset) {
-        return C1_ONLY && StandardCharsets.UTF_8.equals(charset) ? forUtf8(in) : new InputStreamReader(in, charset);
-    }
-
-    static Utf8Reader forUtf8(InputStream in) {
-        return new Utf8Reader(in);
+        return C1_ONLY && StandardCharsets.UTF_8.equals(charset)
+                ? new Utf8Reader(in)
+                : new InputStreamReader(in, charset);
     }
 
     @Override
@@ -130,7 +128,7 @@ public final class Utf8Reader extends Reader {
                 break;
             }
             // a sequence cut by the end of the buffer: move it to the front and read on
-            if (ended || !fill()) {
+            if (!fill()) {
                 break;
             }
         }
@@ -145,10 +143,10 @@ public final class Utf8Reader extends Reader {
         return written == 0 ? -1 : written;
     }
 
-    /** Moves unread bytes to the front and reads more; false once the input has ended and nothing is left. */
+    /** Moves unread bytes to the front and reads more; false when the input holds nothing more to read. */
     private boolean fill() throws IOException {
         if (ended) {
-            return start < end;
+            return false;
         }
         int left = end - start;
         System.arraycopy(bytes, start, bytes, 0, left);

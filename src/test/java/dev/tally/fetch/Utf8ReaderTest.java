@@ -39,8 +39,7 @@ class Utf8ReaderTest {
             byte[] input = randomInput(random, random.nextInt(round < 1_000 ? 200 : 40_000));
             String expected = readAll(
                     new InputStreamReader(new ByteArrayInputStream(input), StandardCharsets.UTF_8), 8192, random);
-            String actual =
-                    readAll(Utf8Reader.forUtf8(new TrickleStream(input, random)), 1 + random.nextInt(20), random);
+            String actual = readAll(new Utf8Reader(new TrickleStream(input, random)), 1 + random.nextInt(20), random);
             assertThat(actual).as("round %d", round).isEqualTo(expected);
         }
     }
@@ -48,13 +47,13 @@ class Utf8ReaderTest {
     @Test
     void aSequenceAtTheEndOfInputThatIsCutShortBecomesOneReplacement() throws IOException {
         byte[] input = {'a', (byte) 0xF0, (byte) 0x9F, (byte) 0x98};
-        assertThat(readAll(Utf8Reader.forUtf8(new ByteArrayInputStream(input)), 1, new Random(1)))
+        assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(input)), 1, new Random(1)))
                 .isEqualTo("a\uFFFD");
     }
 
     @Test
     void aCharacterOutsideTheBasicPlaneIsReadOneCharAtATime() throws IOException {
-        Reader reader = Utf8Reader.forUtf8(new ByteArrayInputStream("x😀y".getBytes(StandardCharsets.UTF_8)));
+        Reader reader = new Utf8Reader(new ByteArrayInputStream("x😀y".getBytes(StandardCharsets.UTF_8)));
         char[] one = new char[1];
         StringBuilder text = new StringBuilder();
         while (reader.read(one, 0, 1) == 1) {
