@@ -31,6 +31,27 @@ final class Utf8WordPool {
 
     /** Appends the word whose chars are the Latin-1 bytes latin1[0, length). */
     void addLatin1(byte[] latin1, int length) {
+        int at = end & (CHUNK - 1);
+        if (at + 2 * length > CHUNK) {
+            addStraddlingLatin1(latin1, length);
+            return;
+        }
+        // nearly always: the word fits in the current chunk, even with every char taking two bytes
+        byte[] chunk = chunk(end >>> CHUNK_BITS);
+        for (int i = 0; i < length; i++) {
+            int c = latin1[i] & 0xFF;
+            if (c < 0x80) {
+                chunk[at++] = (byte) c;
+            } else {
+                chunk[at++] = (byte) (0xC0 | c >>> 6);
+                chunk[at++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        end = (end & -CHUNK) + at;
+        starts[++size] = end;
+    }
+
+    private void addStraddlingLatin1(byte[] latin1, int length) {
         for (int i = 0; i < length; i++) {
             int c = latin1[i] & 0xFF;
             if (c < 0x80) {
@@ -90,6 +111,16 @@ final class Utf8WordPool {
     long prefix(int word) {
         int position = starts[word];
         int length = Math.min(8, starts[word + 1] - position);
+        int at = position & (CHUNK - 1);
+        if (length > 0 && at + length <= CHUNK) {
+            // nearly always: the first bytes lie in one chunk
+            byte[] chunk = chunks[position >>> CHUNK_BITS];
+            long prefix = 0;
+            for (int i = 0; i < length; i++) {
+                prefix = prefix << 8 | chunk[at + i] & 0xFF;
+            }
+            return prefix << 8 * (8 - length);
+        }
         long prefix = 0;
         for (int i = 0; i < 8; i++, position++) {
             prefix = prefix << 8 | (i < length ? chunks[position >>> CHUNK_BITS][position & (CHUNK - 1)] & 0xFF : 0);
@@ -114,14 +145,19 @@ final class Utf8WordPool {
     }
 
     private void put(byte b) {
-        int chunk = end >>> CHUNK_BITS;
-        if (chunk == chunks.length) {
+        chunk(end >>> CHUNK_BITS)[end & (CHUNK - 1)] = b;
+        end++;
+    }
+
+    private byte[] chunk(int index) {
+        if (index == chunks.length) {
             chunks = Arrays.copyOf(chunks, chunks.length * 2);
         }
-        if (chunks[chunk] == null) {
-            chunks[chunk] = new byte[CHUNK];
+        byte[] chunk = chunks[index];
+        if (chunk == null) {
+            chunk = new byte[CHUNK];
+            chunks[index] = chunk;
         }
-        chunks[chunk][end & (CHUNK - 1)] = b;
-        end++;
+        return chunk;
     }
 }
