@@ -13,6 +13,7 @@ final class VisibleTextBuffer {
     private static final int LINE = 2;
 
     private static final boolean[] PLAIN = new boolean[128];
+    private static final int PLAIN_RANGE = '\u00a0' - '=';
 
     static {
         for (char c = 0; c < PLAIN.length; c++) {
@@ -47,7 +48,8 @@ final class VisibleTextBuffer {
                 int start = p++;
                 while (p < limit) {
                     c = in[p];
-                    if (isPlain(c)) {
+                    // letters and most punctuation, '=' to U+009F, in one comparison: C1 would look each up
+                    if ((char) (c - '=') < PLAIN_RANGE || isPlain(c)) {
                         p++;
                     } else if (c == ' ' && p + 1 < limit && isPlain(in[p + 1])) {
                         p += 2;

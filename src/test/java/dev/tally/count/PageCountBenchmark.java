@@ -1,7 +1,5 @@
 package dev.tally.count;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,9 +16,8 @@ import org.openjdk.jmh.annotations.State;
  * ({@link #rankPage}). The page has about 5,000 distinct words, as make bench's 100 KB document. Run it with
  * {@code -jvmArgsAppend -XX:TieredStopAtLevel=1} for the C1 the cluster's workers use (bench/limits.md).
  *
- * <p>Where the host steals CPU time, JMH's wall-clock figures spread by a third; {@link #main} times the same two
- * operations by the thread's CPU time instead and prints the best of 9 passes:
- * {@code java -XX:TieredStopAtLevel=1 -cp target/classes:target/test-classes dev.tally.count.PageCountBenchmark}.
+ * <p>Where the host steals CPU time, JMH's wall-clock figures spread by a third: compare two builds with
+ * {@link dev.tally.bench.InterleavedBuilds} instead.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,33 +44,5 @@ public class PageCountBenchmark {
     @Benchmark
     public RankedWords rankPage() {
         return RankedWords.of(histogram);
-    }
-
-    public static void main(String[] args) {
-        PageCountBenchmark benchmark = new PageCountBenchmark();
-        benchmark.generatePage();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        int pages = 300;
-        long bestCount = Long.MAX_VALUE;
-        long bestRank = Long.MAX_VALUE;
-        long words = 0;
-        for (int pass = 0; pass < 12; pass++) {
-            long start = threads.getCurrentThreadCpuTime();
-            for (int i = 0; i < pages; i++) {
-                words += benchmark.countPage().counts().size();
-            }
-            long counted = threads.getCurrentThreadCpuTime();
-            for (int i = 0; i < pages; i++) {
-                words += benchmark.rankPage().size();
-            }
-            long ranked = threads.getCurrentThreadCpuTime();
-            if (pass >= 3) { // the first passes warm the JIT up
-                bestCount = Math.min(bestCount, counted - start);
-                bestRank = Math.min(bestRank, ranked - counted);
-            }
-        }
-        System.out.printf(
-                "countPage %.1f us, rankPage %.1f us of CPU per page (%d words)%n",
-                bestCount / 1e3 / pages, bestRank / 1e3 / pages, words / 24 / pages);
     }
 }

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
@@ -39,9 +41,11 @@ public class HtmlExtractionBenchmark {
     private final TextExtractor extractor = new TextExtractor();
     private byte[] page;
 
+    /** The generated page, or the file named by the system property bench.page (make bench's page, say). */
     @Setup(Level.Trial)
-    public void generatePage() {
-        page = generate(TARGET_BYTES);
+    public void generatePage() throws IOException {
+        String file = System.getProperty("bench.page");
+        page = file == null ? generate(TARGET_BYTES) : Files.readAllBytes(Path.of(file));
     }
 
     @Benchmark
