@@ -116,7 +116,7 @@ final class RankKeys {
             // the sign bit flipped: signed order of the keys is unsigned order of the bytes
             keys[at] = (words.prefix(entry) ^ Long.MIN_VALUE) & prefixBits | entry;
         }
-        Arrays.sort(keys, low, high);
+        LongRadixSort.sort(keys, low, high);
         int tieLow = low;
         while (tieLow < high) {
             int tieHigh = runEnd(keys, tieLow, high, prefixBits);
