@@ -20,6 +20,7 @@ final class Utf8WordPool {
     private final int[] starts;
     private int size;
     private int end;
+    private byte[] encoded = new byte[32];
 
     Utf8WordPool(int words) {
         starts = new int[words + 1];
@@ -32,41 +33,45 @@ final class Utf8WordPool {
     /** Appends the word whose chars are the Latin-1 bytes latin1[0, length). */
     void addLatin1(byte[] latin1, int length) {
         int at = end & (CHUNK - 1);
-        if (at + 2 * length > CHUNK) {
-            addStraddlingLatin1(latin1, length);
-            return;
-        }
-        // nearly always: the word fits in the current chunk, even with every char taking two bytes
-        byte[] chunk = chunk(end >>> CHUNK_BITS);
-        for (int i = 0; i < length; i++) {
-            int c = latin1[i] & 0xFF;
-            if (c < 0x80) {
-                chunk[at++] = (byte) c;
-            } else {
-                chunk[at++] = (byte) (0xC0 | c >>> 6);
-                chunk[at++] = (byte) (0x80 | c & 0x3F);
+        if (at + 2 * length <= CHUNK) {
+            // nearly always: the word fits in the current chunk, even with every char taking two bytes
+            end += encodeLatin1(latin1, length, chunk(end >>> CHUNK_BITS), at) - at;
+            starts[++size] = end;
+        } else {
+            if (encoded.length < 2 * length) {
+                encoded = new byte[2 * length];
             }
+            add(encoded, encodeLatin1(latin1, length, encoded, 0));
         }
-        end = (end & -CHUNK) + at;
-        starts[++size] = end;
     }
 
-    private void addStraddlingLatin1(byte[] latin1, int length) {
+    /** Writes the chars latin1[0, length) as UTF-8 to target from at; returns the index after them. */
+    private static int encodeLatin1(byte[] latin1, int length, byte[] target, int at) {
         for (int i = 0; i < length; i++) {
             int c = latin1[i] & 0xFF;
             if (c < 0x80) {
-                put((byte) c);
+                target[at++] = (byte) c;
             } else {
-                put((byte) (0xC0 | c >>> 6));
-                put((byte) (0x80 | c & 0x3F));
+                target[at++] = (byte) (0xC0 | c >>> 6);
+                target[at++] = (byte) (0x80 | c & 0x3F);
             }
         }
-        starts[++size] = end;
+        return at;
     }
 
     void addChars(char[] chars, int from, int to) {
-        for (byte b : new String(chars, from, to - from).getBytes(StandardCharsets.UTF_8)) {
-            put(b);
+        byte[] utf8 = new String(chars, from, to - from).getBytes(StandardCharsets.UTF_8);
+        add(utf8, utf8.length);
+    }
+
+    /** Appends utf8[0, length) as the next word, a chunk's part at a time. */
+    private void add(byte[] utf8, int length) {
+        for (int from = 0; from < length; ) {
+            int at = end & (CHUNK - 1);
+            int n = Math.min(length - from, CHUNK - at);
+            System.arraycopy(utf8, from, chunk(end >>> CHUNK_BITS), at, n);
+            from += n;
+            end += n;
         }
         starts[++size] = end;
     }
@@ -77,15 +82,17 @@ final class Utf8WordPool {
 
     /** Copies the word's bytes to target[at, at + length(word)). */
     void copy(int word, byte[] target, int at) {
-        int position = starts[word];
-        int remaining = length(word);
-        while (remaining > 0) {
+        copyBytes(starts[word], target, at, length(word));
+    }
+
+    private void copyBytes(int position, byte[] target, int at, int count) {
+        while (count > 0) {
             int inChunk = position & (CHUNK - 1);
-            int n = Math.min(remaining, CHUNK - inChunk);
+            int n = Math.min(count, CHUNK - inChunk);
             System.arraycopy(chunks[position >>> CHUNK_BITS], inChunk, target, at, n);
             position += n;
             at += n;
-            remaining -= n;
+            count -= n;
         }
     }
 
@@ -111,21 +118,20 @@ final class Utf8WordPool {
     long prefix(int word) {
         int position = starts[word];
         int length = Math.min(8, starts[word + 1] - position);
+        byte[] bytes;
         int at = position & (CHUNK - 1);
         if (length > 0 && at + length <= CHUNK) {
-            // nearly always: the first bytes lie in one chunk
-            byte[] chunk = chunks[position >>> CHUNK_BITS];
-            long prefix = 0;
-            for (int i = 0; i < length; i++) {
-                prefix = prefix << 8 | chunk[at + i] & 0xFF;
-            }
-            return prefix << 8 * (8 - length);
+            bytes = chunks[position >>> CHUNK_BITS]; // nearly always: the first bytes lie in one chunk
+        } else {
+            bytes = new byte[8];
+            at = 0;
+            copyBytes(position, bytes, 0, length);
         }
         long prefix = 0;
-        for (int i = 0; i < 8; i++, position++) {
-            prefix = prefix << 8 | (i < length ? chunks[position >>> CHUNK_BITS][position & (CHUNK - 1)] & 0xFF : 0);
+        for (int i = 0; i < length; i++) {
+            prefix = prefix << 8 | bytes[at + i] & 0xFF;
         }
-        return prefix;
+        return length == 0 ? 0 : prefix << 8 * (8 - length);
     }
 
     /** Code point order of two words (UTF-8 byte order is code point order). */
@@ -142,11 +148,6 @@ final class Utf8WordPool {
             }
         }
         return length - otherLength;
-    }
-
-    private void put(byte b) {
-        chunk(end >>> CHUNK_BITS)[end & (CHUNK - 1)] = b;
-        end++;
     }
 
     private byte[] chunk(int index) {

@@ -48,7 +48,8 @@ final class VisibleTextBuffer {
                 int start = p++;
                 while (p < limit) {
                     c = in[p];
-                    // letters and most punctuation, '=' to U+009F, in one comparison: C1 would look each up
+                    // letters and most punctuation, '=' to U+009F, in one comparison: C1 would look each up; inside
+                    // isPlain the comparison made extraction slower (bench/limits.md, "Session 11")
                     if ((char) (c - '=') < PLAIN_RANGE || isPlain(c)) {
                         p++;
                     } else if (c == ' ' && p + 1 < limit && isPlain(in[p + 1])) {
