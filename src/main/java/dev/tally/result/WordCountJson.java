@@ -65,6 +65,24 @@ final class WordCountJson {
 
     /** The decimal digits of a count, which is never negative. */
     private static int putDigits(long count, byte[] row, int at) {
+        if (count > Integer.MAX_VALUE) {
+            return putLongDigits(count, row, at);
+        }
+        int rest = (int) count;
+        int digits = 1;
+        for (int bound = 10; digits < 10 && rest >= bound; bound *= 10) {
+            digits++;
+        }
+        for (int i = at + digits - 1; i >= at; i--) {
+            // a tenth by a multiply: C1 divides a long by calling the runtime (1.3 % of a worker's own work)
+            int tenth = (int) ((rest * 0xCCCCCCCDL) >>> 35);
+            row[i] = (byte) ('0' + rest - tenth * 10);
+            rest = tenth;
+        }
+        return at + digits;
+    }
+
+    private static int putLongDigits(long count, byte[] row, int at) {
         int digits = 1;
         for (long rest = count / 10; rest > 0; rest /= 10) {
             digits++;

@@ -68,6 +68,25 @@ class WordCountFormsTest {
     }
 
     @Test
+    void jsonWritesCountsOfEveryLengthAndAtEachPowerOfTen() throws Exception {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+            counts.put("below" + power, power - 1 == 0 ? 1 : power - 1);
+            counts.put("at" + power, power);
+            counts.put("above" + power, power + 1);
+        }
+        List.of(Integer.MAX_VALUE - 1L, (long) Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, Long.MAX_VALUE)
+                .forEach(count -> counts.put("edge" + count, count));
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        WordCountJson.write(RankedWords.of(new WordHistogram(counts, 0)), json);
+
+        JsonNode parsed = new ObjectMapper().readTree(json.toByteArray());
+        counts.forEach(
+                (word, count) -> assertThat(parsed.path(word).asText()).as(word).isEqualTo(Long.toString(count)));
+        assertThat(parsed.size()).isEqualTo(counts.size());
+    }
+
+    @Test
     void jsonKeepsRankOrderAndEscapes() throws Exception {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         WordCountJson.write(ranked, json);
