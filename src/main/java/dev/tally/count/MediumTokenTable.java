@@ -57,12 +57,10 @@ final class MediumTokenTable {
     }
 
     void forEach(WordCountMap.Builder target) {
-        byte[] chars = new byte[PackedKeys.MAX_LENGTH];
         for (int index = 0; index < slots.length; index += STRIDE) {
             long head = slots[index];
             if (head != EMPTY) {
-                PackedKeys.unpack(head, chars, 0);
-                target.add(chars, PackedKeys.unpack(slots[index + 1], chars, 8), slots[index + 2]);
+                target.addPacked(head, slots[index + 1], slots[index + 2]);
             }
         }
     }

@@ -22,13 +22,13 @@ final class PackedKeys {
         return key;
     }
 
-    /**
-     * Writes the chars of {@code key} to target from {@code offset}, which needs room for 8 bytes; returns the index
-     * after the last char.
-     */
-    static int unpack(long key, byte[] target, int offset) {
-        AsciiBits.LITTLE_ENDIAN_LONG.set(target, offset, key);
-        return offset + ((BitScans.bitLength(key) + 7) >>> 3);
+    /** The number of chars of a token packed as head and tail (a tail of 0 for a token of up to 8 chars). */
+    static int length(long head, long tail) {
+        return tail == 0 ? bytesOf(head) : 8 + bytesOf(tail);
+    }
+
+    private static int bytesOf(long key) {
+        return (BitScans.bitLength(key) + 7) >>> 3;
     }
 
     /**

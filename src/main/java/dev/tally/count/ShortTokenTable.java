@@ -59,11 +59,10 @@ final class ShortTokenTable {
     }
 
     void forEach(WordCountMap.Builder target) {
-        byte[] chars = new byte[8];
         for (int index = 0; index < slots.length; index += 2) {
             long key = slots[index];
             if (key != EMPTY) {
-                target.add(chars, PackedKeys.unpack(key, chars, 0), slots[index + 1]);
+                target.addPacked(key, 0, slots[index + 1]);
             }
         }
     }

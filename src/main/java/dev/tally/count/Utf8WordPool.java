@@ -19,6 +19,7 @@ final class Utf8WordPool {
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    private static final long ASCII_HIGH_BITS = 0x8080808080808080L;
     private static final int CHUNK_BITS = 16;
     private static final int CHUNK = 1 << CHUNK_BITS;
 
@@ -27,6 +28,7 @@ final class Utf8WordPool {
     private int size;
     private int end;
     private byte[] encoded = new byte[32];
+    private final byte[] unpacked = new byte[PackedKeys.MAX_LENGTH];
 
     Utf8WordPool(int words) {
         starts = new int[words + 1];
@@ -34,6 +36,26 @@ final class Utf8WordPool {
 
     int size() {
         return size;
+    }
+
+    /** Appends the word of 1 to 16 Latin-1 chars packed as head and tail ({@link PackedKeys}), length chars long. */
+    void addPacked(long head, long tail, int length) {
+        int at = end & (CHUNK - 1);
+        if (((head | tail) & ASCII_HIGH_BITS) == 0 && at + 16 <= CHUNK) {
+            // ASCII, nearly every word: the packed bytes are its UTF-8, stored in one or two writes (what lies past
+            // the word is free space)
+            byte[] chunk = chunk(end >>> CHUNK_BITS);
+            AsciiBits.LITTLE_ENDIAN_LONG.set(chunk, at, head);
+            if (length > 8) {
+                AsciiBits.LITTLE_ENDIAN_LONG.set(chunk, at + 8, tail);
+            }
+            end += length;
+            starts[++size] = end;
+        } else {
+            AsciiBits.LITTLE_ENDIAN_LONG.set(unpacked, 0, head);
+            AsciiBits.LITTLE_ENDIAN_LONG.set(unpacked, 8, tail);
+            addLatin1(unpacked, length);
+        }
     }
 
     /** Appends the word whose chars are the Latin-1 bytes latin1[0, length). */

@@ -148,9 +148,9 @@ final class WordCountMap extends AbstractMap<String, Long> {
             capacity = size;
         }
 
-        /** Adds the word whose chars are the Latin-1 bytes latin1[0, length). */
-        void add(byte[] latin1, int length, long count) {
-            words.addLatin1(latin1, length);
+        /** Adds the word of 1 to 16 chars packed as head and tail ({@link PackedKeys}). */
+        void addPacked(long head, long tail, long count) {
+            words.addPacked(head, tail, PackedKeys.length(head, tail));
             counts.set(size++, count);
         }
 

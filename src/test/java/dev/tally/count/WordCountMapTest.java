@@ -3,7 +3,6 @@ package dev.tally.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class WordCountMapTest {
         for (int i = 0; i < words; i++) {
             String word = "w" + i;
             if (i % 2 == 0) {
-                builder.add(word.getBytes(StandardCharsets.ISO_8859_1), word.length(), i + 1L);
+                addPacked(builder, word, i + 1L);
             } else {
                 char[] padded = ("##" + word + "#").toCharArray();
                 builder.add(padded, 2, 2 + word.length(), i + 1L);
@@ -41,9 +40,9 @@ class WordCountMapTest {
     @Test
     void keepsCountsPastTheIntRangeAndTheSmallerOnesBeforeThem() {
         WordCountMap.Builder builder = new WordCountMap.Builder(3);
-        builder.add("small".getBytes(StandardCharsets.ISO_8859_1), 5, Integer.MAX_VALUE);
-        builder.add("huge".getBytes(StandardCharsets.ISO_8859_1), 4, Integer.MAX_VALUE + 1L);
-        builder.add("one".getBytes(StandardCharsets.ISO_8859_1), 3, 1);
+        addPacked(builder, "small", Integer.MAX_VALUE);
+        addPacked(builder, "huge", Integer.MAX_VALUE + 1L);
+        addPacked(builder, "one", 1);
 
         assertThat(builder.build())
                 .containsExactlyInAnyOrderEntriesOf(
@@ -53,7 +52,7 @@ class WordCountMapTest {
     @Test
     void isImmutable() {
         WordCountMap.Builder builder = new WordCountMap.Builder(1);
-        builder.add("a".getBytes(StandardCharsets.ISO_8859_1), 1, 1);
+        addPacked(builder, "a", 1);
         Map<String, Long> map = builder.build();
 
         assertThatThrownBy(() -> map.put("b", 1L)).isInstanceOf(UnsupportedOperationException.class);
@@ -77,5 +76,12 @@ class WordCountMapTest {
         Map<String, Long> map = new WordCountMap.Builder(0).build();
 
         assertThat(new WordHistogram(map, 0).counts()).isSameAs(map);
+    }
+
+    private static void addPacked(WordCountMap.Builder builder, String word, long count) {
+        char[] chars = word.toCharArray();
+        int headLength = Math.min(chars.length, 8);
+        builder.addPacked(
+                PackedKeys.pack(chars, 0, headLength), PackedKeys.pack(chars, headLength, chars.length), count);
     }
 }
