@@ -1,5 +1,6 @@
 package dev.tally.store;
 
+import de.bwaldvogel.mongo.bson.BinData;
 import java.util.Collection;
 import java.util.Map;
 
@@ -36,6 +37,11 @@ final class HeapEstimate {
         }
         if (value instanceof byte[] bytes) {
             return 16 + bytes.length;
+        }
+        if (value instanceof BinData binary) {
+            // a GridFS chunk's data, up to 255 KB: counted as an object, a drain's chunks went unsaved past the
+            // heap, and the store's writer failed with OutOfMemoryError (bench/limits.md, "Session 12")
+            return OBJECT + 16 + binary.getData().length;
         }
         return OBJECT;
     }

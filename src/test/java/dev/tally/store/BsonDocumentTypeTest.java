@@ -2,6 +2,7 @@ package dev.tally.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.nio.file.Path;
@@ -52,6 +53,32 @@ class BsonDocumentTypeTest {
         assertThat(BsonDocumentType.INSTANCE.getMemory(job(0))).isLessThan(2_000);
     }
 
+    @Test
+    void estimatesAGridFsChunkByItsData() {
+        assertThat(BsonDocumentType.INSTANCE.getMemory(chunk(255 * 1024))).isGreaterThan(255 * 1024);
+    }
+
+    /** H2 commits once its unsaved pages pass the buffer: only if it sees what the chunks weigh. */
+    @Test
+    void chunksWrittenOneAfterAnotherAreCommittedAsTheyGo() {
+        try (MVStore store = new MVStore.Builder()
+                .fileName(dir.resolve("chunks.mv").toString())
+                .autoCommitBufferSize(1024)
+                .autoCommitDisabled()
+                .open()) {
+            store.setAutoCommitDelay(0);
+            MVMap<Object, Document> chunks = store.openMap(
+                    "databases.tally.word_counts.chunks",
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            long before = store.getCurrentVersion();
+            for (int i = 0; i < 40; i++) {
+                Document chunk = chunk(255 * 1024);
+                chunks.put(chunk.get("_id"), chunk);
+            }
+            assertThat(store.getCurrentVersion()).as("versions committed").isGreaterThan(before + 3);
+        }
+    }
+
     private MVStore open() {
         return new MVStore.Builder()
                 .fileName(dir.resolve("store.mv").toString())
@@ -79,5 +106,13 @@ class BsonDocumentTypeTest {
         job.put("top_words", List.of(new Document("word", "w0").append("count", 1)));
         job.put("word_count", wordCount);
         return job;
+    }
+
+    private static Document chunk(int bytes) {
+        Document chunk = new Document("_id", new ObjectId());
+        chunk.put("files_id", new ObjectId());
+        chunk.put("n", 0);
+        chunk.put("data", new BinData(new byte[bytes]));
+        return chunk;
     }
 }
