@@ -76,6 +76,7 @@ final class VisibleTextBuffer {
         return p;
     }
 
+    /** {@link #isPlain} with the range comparison of the loop above first. */
     private static boolean isPlainFast(char c) {
         return (char) (c - '=') < PLAIN_RANGE || isPlain(c);
     }
