@@ -19,7 +19,6 @@ final class Utf8WordPool {
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private static final long ASCII_HIGH_BITS = 0x8080808080808080L;
     private static final int CHUNK_BITS = 16;
     private static final int CHUNK = 1 << CHUNK_BITS;
 
@@ -41,7 +40,7 @@ final class Utf8WordPool {
     /** Appends the word of 1 to 16 Latin-1 chars packed as head and tail ({@link PackedKeys}), length chars long. */
     void addPacked(long head, long tail, int length) {
         int at = end & (CHUNK - 1);
-        if (((head | tail) & ASCII_HIGH_BITS) == 0 && at + 16 <= CHUNK) {
+        if (((head | tail) & AsciiBits.HIGH_BITS) == 0 && at + 16 <= CHUNK) {
             // ASCII, nearly every word: the packed bytes are its UTF-8, stored in one or two writes (what lies past
             // the word is free space)
             byte[] chunk = chunk(end >>> CHUNK_BITS);
