@@ -50,7 +50,7 @@ stop_jvms() {
         pid=$(pid_of "$name")
         for _ in $(seq 1 "$((stop_timeout * 10))"); do [[ -d /proc/$pid ]] || break; sleep 0.1; done
         [[ -d /proc/$pid ]] && die "$name (pid $pid) did not stop in $stop_timeout s"
-        rm -f "$pids/$name.pid" "$pids/$name.port"
+        rm -f "$pids/$name.pid" "$pids/$name.port" "$pids/$name.api-port"
     done
 }
 

@@ -66,6 +66,8 @@ started_names() {
 role_of() { local name=$1; echo "${name%%-*}"; }
 pid_of() { cat "$pids/$1.pid" 2>/dev/null || true; }
 port_of() { cat "$pids/$1.port" 2>/dev/null || true; }
+# a web JVM's API port (TALLY_API_PORT: its Vert.x server); any other process's one port
+api_port_of() { cat "$pids/$1.api-port" 2>/dev/null || port_of "$1"; }
 
 # The pid still runs the process this cluster started (not a reused pid): its command line names this
 # run directory (JVMs: -Dtally.cluster.process=<dir>/<name>; nginx: -p <dir>/nginx).

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     milliseconds; past it the connection is closed.
  * @param confirmTimeoutMs How long a POST (or a dead-letter replay) waits for RabbitMQ's publisher confirm, in
  *     milliseconds.
+ * @param port Serves the API on a Vert.x server of its own at this port (0: any free one) instead of Tomcat's,
+ *     for a proxy that routes the API's paths there; unset, Tomcat serves it with the rest.
  */
 @Validated
 @ConfigurationProperties("tally.api")
@@ -28,5 +30,6 @@ public record ApiProperties(
 
         @NotNull @Min(0) Long discardMaxBytes,
         @NotNull @Min(0) Long discardTimeoutMs,
-        @NotNull @Min(1) Long confirmTimeoutMs)
+        @NotNull @Min(1) Long confirmTimeoutMs,
+        @Range(min = 0, max = 65535) Integer port)
         implements TallySettings {}

@@ -15,12 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * page before any route runs, so content type, method and body size are answered here, in the API's envelope.
  * A {@code GET /word-count} without a body (the job listing) has no body to check, whatever its content type.
  * Paths are compared decoded and normalised, as Tomcat routes them, so {@code /%77ord-count} is no way around.
+ * The rules themselves are {@link ApiRules}, shared with the Vert.x API server's {@link VertxApiGuard}.
  */
 public class ApiRequestFilter extends OncePerRequestFilter {
-
-    static final String JSON_ONLY = "Please make requests using the application/json MIME type";
-    private static final String JOBS = "/word-count";
-    private static final List<String> NOT_TRACE = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
@@ -39,10 +36,10 @@ public class ApiRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = pathOf(request);
         String method = request.getMethod();
-        List<String> allowed = allowedMethods(path);
+        List<String> allowed = ApiRules.allowedMethods(path);
         if ("TRACE".equals(method)) {
-            response.setHeader("Allow", String.join(", ", allowed == null ? NOT_TRACE : allowed));
-            write(response, 405, "Method TRACE is not allowed");
+            response.setHeader("Allow", String.join(", ", allowed == null ? ApiRules.NOT_TRACE : allowed));
+            write(response, 405, ApiRules.traceRefused());
             return;
         }
         if ("/error".equals(path)) {
@@ -55,19 +52,16 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         }
         if (!allowed.contains(method)) {
             response.setHeader("Allow", String.join(", ", allowed));
-            write(
-                    response,
-                    405,
-                    "Method " + method + " is not allowed on " + path + "; use " + String.join(" or ", allowed));
+            write(response, 405, ApiRules.methodRefused(method, path, allowed));
             return;
         }
-        if (!JOBS.equals(path)) {
+        if (!ApiRules.JOBS.equals(path)) {
             chain.doFilter(request, response);
             return;
         }
         if ("POST".equals(method) && !rateLimit.tryAcquire(request.getRemoteAddr())) {
             response.setHeader("Retry-After", "1");
-            write(response, 429, "Too many job submissions from " + request.getRemoteAddr() + ": slow down");
+            write(response, 429, ApiRules.tooManySubmissions(request.getRemoteAddr()));
             return;
         }
         if ("GET".equals(method)
@@ -75,8 +69,8 @@ public class ApiRequestFilter extends OncePerRequestFilter {
             chain.doFilter(new UntypedRequest(request), response); // the job listing: no body to check
             return;
         }
-        if (!isJson(request.getContentType())) {
-            write(response, 400, JSON_ONLY);
+        if (!ApiRules.isJson(request.getContentType())) {
+            write(response, 400, ApiRules.JSON_ONLY);
             return;
         }
         if (request.getContentLengthLong() > maxBodyBytes) {
@@ -95,7 +89,7 @@ public class ApiRequestFilter extends OncePerRequestFilter {
             return;
         }
         if (!Utf8.isValid(body)) {
-            write(response, 400, "The request body is not valid UTF-8 JSON");
+            write(response, 400, ApiRules.NOT_UTF8);
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -103,41 +97,16 @@ public class ApiRequestFilter extends OncePerRequestFilter {
 
     /** A path of the public API (jobs and /health), decoded and normalised as Tomcat routes it. */
     public static boolean isApiPath(HttpServletRequest request) {
-        return allowedMethods(pathOf(request)) != null;
+        return ApiRules.allowedMethods(pathOf(request)) != null;
     }
 
     private static String pathOf(HttpServletRequest request) {
         return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
-    private static List<String> allowedMethods(String path) {
-        if (JOBS.equals(path)) {
-            return List.of("GET", "POST");
-        }
-        if (path.startsWith(JOBS + "/") || "/health".equals(path)) {
-            return List.of("GET");
-        }
-        return null; // NOPMD ReturnEmptyCollectionRatherThanNull: null means not an API path
-    }
-
-    /** application/json or a vendor type like application/vnd.x+json; never anything a servlet parses as a form. */
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            String subtype = type.getSubtype();
-            boolean json = "json".equals(subtype) || subtype.endsWith("+json");
-            return "application".equals(type.getType()) && json && !subtype.contains("form");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /** 413, then the rest of the body read and dropped (within bounds) so that the client gets to read the answer. */
     private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(response, 413, "The request body is larger than " + maxBodyBytes + " bytes");
+        write(response, 413, ApiRules.tooLarge(maxBodyBytes));
         if (refusedBody.worthDiscarding(request)) {
             response.flushBuffer();
             refusedBody.discard(request);

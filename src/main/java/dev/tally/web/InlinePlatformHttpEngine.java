@@ -5,6 +5,7 @@ import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,11 +18,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * now bounds the requests in flight, and graceful shutdown waits for them as for any servlet request.
  */
 @Configuration
+@ConditionalOnExpression("!(${tally.web.enabled:false} and '${tally.api.port:}' != '')") // else VertxApiServer
 class InlinePlatformHttpEngine {
 
     @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME)
     PlatformHttpEngine platformHttpEngine(ServerProperties server) {
         return new SpringBootPlatformHttpEngine(Objects.requireNonNullElse(server.getPort(), 8080), Runnable::run);
+    }
+
+    /** Tomcat writes bytes as they are. */
+    @Bean
+    ResponseBodies responseBodies() {
+        return bytes -> bytes;
     }
 
     /** The route has answered when the handler returns: no async dispatch after it. */

@@ -15,6 +15,12 @@ public class ResponseHeaders {
 
     static final String LOCATION = "Location";
 
+    private final ResponseBodies bodies;
+
+    public ResponseHeaders(ResponseBodies bodies) {
+        this.bodies = bodies;
+    }
+
     public void keepStatusAndLocation(Message message) {
         Object status = message.getHeader(Exchange.HTTP_RESPONSE_CODE);
         Object location = message.getHeader(LOCATION);
@@ -29,9 +35,14 @@ public class ResponseHeaders {
 
     /**
      * Chunked only when the body is a stream: Camel's default chunks every answer, and Tomcat then writes the end
-     * chunk in a second write after the answer's. Bytes go out with their Content-Length in one.
+     * chunk in a second write after the answer's. Bytes go out with their Content-Length in one, in the form their
+     * server writes that way ({@link ResponseBodies}).
      */
     public void chunkOnlyStreams(Message message) {
-        message.setHeader(Exchange.HTTP_CHUNKED, message.getBody() instanceof InputStream);
+        Object body = message.getBody();
+        message.setHeader(Exchange.HTTP_CHUNKED, body instanceof InputStream);
+        if (body instanceof byte[] bytes) {
+            message.setBody(bodies.of(bytes));
+        }
     }
 }

@@ -2,11 +2,13 @@ package dev.tally.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.TallyApplication;
+import dev.tally.web.ApiHttpServer;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,8 +27,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = TallyApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class FullStackTest {
 
+    /** Tomcat's port: the operator surface, and the API unless the API has a server of its own. */
     @LocalServerPort
     protected int port;
+
+    /** The API's port: Tomcat's, or that of the API's Vert.x server when tally.api.port is set. */
+    protected int apiPort;
+
+    @Autowired
+    private ObjectProvider<ApiHttpServer> apiServer;
 
     @Autowired
     protected CamelContext camel;
@@ -41,7 +50,9 @@ public abstract class FullStackTest {
 
     @BeforeEach
     void client() {
-        api = new ApiClient(port);
+        ApiHttpServer vertx = apiServer.getIfAvailable();
+        apiPort = vertx == null ? port : vertx.port();
+        api = new ApiClient(apiPort);
         documents = TestStack.documents();
     }
 

@@ -131,7 +131,7 @@ class ApiContractIT extends FullStackTest {
     void invalidUtf8IsRefusedNotStoredAsReplacementCharacters() {
         byte[] body = "{\"url\": \"http://x.test/\u00ff\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/word-count"))
+                        java.net.URI.create("http://127.0.0.1:" + apiPort + "/word-count"))
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();

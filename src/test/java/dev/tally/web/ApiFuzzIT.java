@@ -122,7 +122,8 @@ class ApiFuzzIT extends FullStackTest {
             record(TIMEOUT, index, request, "no answer within " + ANSWER_TIMEOUT.toSeconds() + " s", null);
             return;
         } catch (IOException e) {
-            record(NO_ANSWER, index, request, "connection closed without an answer: " + e, null);
+            String problem = request.brokenChunkSize() ? null : "connection closed without an answer: " + e;
+            record(NO_ANSWER, index, request, problem, null);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -133,18 +134,18 @@ class ApiFuzzIT extends FullStackTest {
 
     private Reply send(FuzzRequest request) throws IOException, InterruptedException {
         if (request.transport() == Transport.RAW) {
-            return RawHttp.exchange(port, request.wire(), ANSWER_TIMEOUT);
+            return RawHttp.exchange(apiPort, request.wire(), ANSWER_TIMEOUT);
         }
         HttpRequest built;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + request.target()))
+                            URI.create("http://127.0.0.1:" + apiPort + request.target()))
                     .timeout(ANSWER_TIMEOUT)
                     .method(request.method(), publisher(request));
             request.headers().forEach(header -> builder.header(header.getKey(), header.getValue()));
             built = builder.build();
         } catch (IllegalArgumentException refusedByTheJdkClient) {
-            return RawHttp.exchange(port, request.overRawSocket().wire(), ANSWER_TIMEOUT);
+            return RawHttp.exchange(apiPort, request.overRawSocket().wire(), ANSWER_TIMEOUT);
         }
         HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
         Map<String, String> headers = new TreeMap<>();

@@ -32,7 +32,7 @@ class OversizedBodyIT extends FullStackTest {
         byte[] body = jsonOfSize(EIGHT_MB);
         byte[] request = concat(head("Content-Length: " + body.length), body);
 
-        RawHttp.Reply reply = RawHttp.sendInFullThenRead(port, request, ANSWER_WITHIN);
+        RawHttp.Reply reply = RawHttp.sendInFullThenRead(apiPort, request, ANSWER_WITHIN);
 
         assertThat(reply.status()).isEqualTo(413);
         assertRefusedInTheEnvelope(reply);
@@ -51,7 +51,7 @@ class OversizedBodyIT extends FullStackTest {
         chunked.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         byte[] request = concat(head("Transfer-Encoding: chunked"), chunked.toByteArray());
 
-        RawHttp.Reply reply = RawHttp.sendInFullThenRead(port, request, ANSWER_WITHIN);
+        RawHttp.Reply reply = RawHttp.sendInFullThenRead(apiPort, request, ANSWER_WITHIN);
 
         assertThat(reply.status()).isEqualTo(413);
         assertRefusedInTheEnvelope(reply);
@@ -87,7 +87,7 @@ class OversizedBodyIT extends FullStackTest {
 
     private Socket connect() throws IOException {
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), apiPort), 2000);
         socket.setSoTimeout((int) ANSWER_WITHIN.toMillis());
         return socket;
     }

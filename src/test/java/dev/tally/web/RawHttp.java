@@ -96,7 +96,8 @@ final class RawHttp {
     private static Reply parse(byte[] bytes) throws IOException {
         int headEnd = headEnd(bytes);
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        if (!text.startsWith("HTTP/1.1 ") || headEnd < 0) {
+        // HTTP/1.0 is the answer's version to an HTTP/1.0 request, or to one whose version did not parse (Vert.x)
+        if (!(text.startsWith("HTTP/1.1 ") || text.startsWith("HTTP/1.0 ")) || headEnd < 0) {
             throw new IOException("no HTTP answer, received " + FuzzRequests.printable(bytes, 200));
         }
         Map<String, String> headers = headers(bytes, headEnd);

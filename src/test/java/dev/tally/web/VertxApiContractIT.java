@@ -1,0 +1,41 @@
+package dev.tally.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tally.support.OperatorHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** The HTTP contract, against the API's own Vert.x server (tally.api.port) instead of Tomcat. */
+@TestPropertySource(properties = "tally.api.port=0")
+class VertxApiContractIT extends ApiContractIT {
+
+    @Test
+    void theApisOwnServerIsNotTomcat() {
+        assertThat(apiPort).isNotEqualTo(port);
+        assertThat(new OperatorHttp(port).get("/health").statusCode())
+                .as("Tomcat no longer serves the API")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void itsRequestsAreInHttpServerRequestsAsSpringMvcWouldCountThem() {
+        String series = "http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\","
+                + "outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"/word-count/{jobId}\"}";
+        double before = count(series);
+        api.job("nope");
+        api.job("still-nope");
+        assertThat(count(series) - before).isEqualTo(2);
+    }
+
+    private double count(String series) {
+        String scrape = new OperatorHttp(port)
+                .get("/actuator/prometheus", "Authorization", OperatorHttp.admin())
+                .body();
+        return scrape.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst()
+                .orElse(0);
+    }
+}
