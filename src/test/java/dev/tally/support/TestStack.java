@@ -48,8 +48,9 @@ public final class TestStack {
         QUEUES.add(DEAD_LETTER_QUEUE + queueSuffix);
         registry.add("spring.rabbitmq.host", () -> RABBIT_HOST);
         registry.add("spring.rabbitmq.port", () -> RABBIT_PORT);
-        registry.add("tally.queue", () -> QUEUE + queueSuffix);
-        registry.add("tally.dead-letter-queue", () -> DEAD_LETTER_QUEUE + queueSuffix);
+        // a context of other settings (@TestPropertySource) takes queues of its own with tally.test.queue-suffix
+        registry.add("tally.queue", () -> QUEUE + queueSuffix + "${tally.test.queue-suffix:}");
+        registry.add("tally.dead-letter-queue", () -> DEAD_LETTER_QUEUE + queueSuffix + "${tally.test.queue-suffix:}");
         registry.add("tally.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoPort);
         registry.add("tally.mongodb.database", () -> DATABASE);
         registry.add("tally.admin.password", () -> ADMIN_PASSWORD);
@@ -57,6 +58,16 @@ public final class TestStack {
         registry.add("tally.redelivery.initial-delay-ms", () -> 100);
         registry.add("tally.redelivery.max-delay-ms", () -> 400);
         registry.add("tally.fetch.max-bytes", () -> DocumentServer.SIZE_CAP);
+    }
+
+    /**
+     * For a context that sets tally.test.queue-suffix: a worker there would otherwise compete for the shared
+     * context's jobs, whose tests count what their own worker ran. Its queues go at exit too.
+     */
+    public static synchronized String ownQueues(String suffix) {
+        QUEUES.add(QUEUE + suffix);
+        QUEUES.add(DEAD_LETTER_QUEUE + suffix);
+        return suffix;
     }
 
     /** The same settings as environment variables, for Tally started as a separate process (the packaged jar). */

@@ -3,12 +3,23 @@ package dev.tally.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.support.OperatorHttp;
+import dev.tally.support.TestStack;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** The HTTP contract, against the API's own Vert.x server (tally.api.port) instead of Tomcat. */
-@TestPropertySource(properties = "tally.api.port=0")
+// no MBeans: the shared context's (context=tally) are the ones JolokiaIT and JmxIT read
+@DisableJmx
+@TestPropertySource(properties = {"tally.api.port=0", "tally.test.queue-suffix=" + VertxApiContractIT.QUEUES})
 class VertxApiContractIT extends ApiContractIT {
+
+    /** The Vert.x tests' context, one for the three, has queues of its own (TestStack.ownQueues). */
+    static final String QUEUES = "-vertx";
+
+    static {
+        TestStack.ownQueues(QUEUES);
+    }
 
     @Test
     void theApisOwnServerIsNotTomcat() {

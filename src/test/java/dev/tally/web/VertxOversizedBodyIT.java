@@ -1,7 +1,16 @@
 package dev.tally.web;
 
+import dev.tally.support.TestStack;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.springframework.test.context.TestPropertySource;
 
 /** Oversized bodies, against the API's own Vert.x server (tally.api.port) instead of Tomcat. */
-@TestPropertySource(properties = "tally.api.port=0")
-class VertxOversizedBodyIT extends OversizedBodyIT {}
+// no MBeans: the shared context's (context=tally) are the ones JolokiaIT and JmxIT read
+@DisableJmx
+@TestPropertySource(properties = {"tally.api.port=0", "tally.test.queue-suffix=" + VertxApiContractIT.QUEUES})
+class VertxOversizedBodyIT extends OversizedBodyIT {
+
+    static {
+        TestStack.ownQueues(VertxApiContractIT.QUEUES);
+    }
+}
