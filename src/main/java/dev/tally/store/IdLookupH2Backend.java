@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
@@ -64,12 +63,16 @@ final class IdLookupH2Backend extends H2Backend {
             return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         }
 
-        /** As H2Database opens it, but its documents kept as BSON ({@link BsonDocumentType}). */
+        /**
+         * As H2Database opens it, but its documents kept as BSON ({@link BsonDocumentType}) and updated as copies
+         * ({@link CopyOnUpdateCollection}).
+         */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-            return new H2Collection(this, collectionName, options, dataMap(collectionName), meta, getCursorRegistry());
+            return new CopyOnUpdateCollection(
+                    this, collectionName, options, dataMap(collectionName), meta, getCursorRegistry());
         }
 
         // named as H2Database names it (InProgressPositionsTest reopens a file); the index and the collection open
