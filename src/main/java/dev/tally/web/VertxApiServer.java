@@ -15,6 +15,7 @@ import org.apache.camel.component.platform.http.springboot.CamelRequestHandlerMa
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
@@ -82,7 +83,8 @@ class VertxApiServer {
 
     /** The starter's Spring MVC mapping would register every route with Tomcat too, and expects its own consumers. */
     @Bean
-    SmartInitializingSingleton apiRoutesOnlyOnVertx(CamelContext camel, CamelRequestHandlerMapping mapping) {
+    SmartInitializingSingleton apiRoutesOnlyOnVertx(
+            CamelContext camel, @Qualifier("platformHttpEngineRequestMapping") CamelRequestHandlerMapping mapping) {
         return () ->
                 camel.getComponent("platform-http", PlatformHttpComponent.class).removePlatformHttpListener(mapping);
     }

@@ -30,6 +30,23 @@ class VertxApiContractIT extends ApiContractIT {
     }
 
     @Test
+    void theOperatorRoutesStayOnTomcatBehindItsLogin() {
+        OperatorHttp tomcat = new OperatorHttp(port);
+        assertThat(tomcat.get("/admin/dead-letters", "Authorization", OperatorHttp.admin())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(tomcat.get("/admin/overview", "Authorization", OperatorHttp.admin())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(tomcat.get("/admin/dead-letters").statusCode()).isEqualTo(401);
+        assertThat(new OperatorHttp(apiPort)
+                        .get("/admin/dead-letters", "Authorization", OperatorHttp.admin())
+                        .statusCode())
+                .as("not on the API's server")
+                .isEqualTo(404);
+    }
+
+    @Test
     void itsRequestsAreInHttpServerRequestsAsSpringMvcWouldCountThem() {
         String series = "http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\","
                 + "outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"/word-count/{jobId}\"}";
