@@ -10,6 +10,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 
@@ -20,6 +22,7 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class ApiHttpServer implements SmartLifecycle {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHttpServer.class);
     private static final long START_TIMEOUT_SECONDS = 30;
 
     private final Vertx vertx;
@@ -90,7 +93,9 @@ public final class ApiHttpServer implements SmartLifecycle {
     @Override
     public void stop() {
         try {
-            guard.drain(shutdownTimeout);
+            if (!guard.drain(shutdownTimeout)) {
+                LOG.warn("The API's server closes with requests unanswered after {}", shutdownTimeout);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

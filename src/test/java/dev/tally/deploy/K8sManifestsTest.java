@@ -123,6 +123,34 @@ class K8sManifestsTest {
         }
     }
 
+    /** As nginx under compose: the API's paths reach the web pods' API server, not Tomcat (docs/deployment.md). */
+    @Test
+    void theIngressSendsTheApisPathsToTheWebPodsApiServer() {
+        Map<String, Object> deployment = DeployFiles.yaml(DIR + "web-deployment.yaml");
+        List<Map<String, Object>> containers = at(deployment, "spec", "template", "spec", "containers");
+        List<Map<String, Object>> ports = at(containers.get(0), "ports");
+        assertThat(ports)
+                .as("the container's port api is TALLY_API_PORT")
+                .anySatisfy(port -> assertThat(port)
+                        .containsEntry("name", "api")
+                        .containsEntry(
+                                "containerPort",
+                                Integer.valueOf(environment(containers.get(0))
+                                        .get("TALLY_API_PORT")
+                                        .toString())));
+        List<Map<String, Object>> services = DeployFiles.documents(DIR + "services.yaml");
+        List<Map<String, Object>> webPorts = at(services.get(0), "spec", "ports");
+        assertThat(webPorts)
+                .anySatisfy(
+                        port -> assertThat(port).containsEntry("name", "api").containsEntry("targetPort", "api"));
+        List<Map<String, Object>> rules = at(DeployFiles.yaml(DIR + "ingress.yaml"), "spec", "rules");
+        List<Map<String, Object>> paths = at(rules.get(0), "http", "paths");
+        assertThat(paths).isNotEmpty().allSatisfy(path -> {
+            assertThat((String) at(path, "backend", "service", "name")).isEqualTo("tally-web");
+            assertThat((String) at(path, "backend", "service", "port", "name")).isEqualTo("api");
+        });
+    }
+
     @Test
     void bothTiersUseQuorumQueues() {
         assertThat((Map<String, Object>) at(DeployFiles.yaml(DIR + "settings-configmap.yaml"), "data"))
