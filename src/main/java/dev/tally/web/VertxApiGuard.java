@@ -12,9 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link ApiRequestFilter}'s checks on the API's Vert.x server, in the same envelope, with the security headers
@@ -28,10 +25,8 @@ final class VertxApiGuard {
     private final PostRateLimit rateLimit;
     private final ForwardedClient client;
     private final ApiRequestMetrics metrics;
-    private final long discardMaxBytes;
-    private final long discardTimeoutMs;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean closing;
+    private final VertxRefusedBody refusedBody;
+    private final InFlightRequests inFlight = new InFlightRequests();
 
     VertxApiGuard(
             ObjectMapper mapper,
@@ -44,22 +39,20 @@ final class VertxApiGuard {
         this.maxBodyBytes = api.maxBodyBytes();
         this.rateLimit = rateLimit;
         this.client = client;
-        this.discardMaxBytes = api.discardMaxBytes();
-        this.discardTimeoutMs = api.discardTimeoutMs();
+        this.refusedBody = new VertxRefusedBody(api.discardMaxBytes(), api.discardTimeoutMs());
     }
 
     void beforeBody(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         SecurityHeaders.write(ctx.response(), client.isSecure(request));
-        if (closing) {
+        if (!inFlight.begin()) {
             ctx.response().putHeader("Connection", "close");
             refuse(ctx, 503, "Tally is shutting down here: try again");
             return;
         }
-        inFlight.incrementAndGet();
         long started = System.nanoTime();
         ctx.addEndHandler(done -> {
-            inFlight.decrementAndGet();
+            inFlight.end();
             metrics.record(ctx, started);
         });
         // broken framing (a chunk size that is no number) arrives as the request's exception, then the connection
@@ -122,17 +115,9 @@ final class VertxApiGuard {
         response.close();
     }
 
-    /** New requests get 503 from now on; true once those in flight were answered, false when the time ran out. */
+    /** New requests get 503 from now on; true once those in flight were answered, false when time ran out. */
     boolean drain(Duration within) throws InterruptedException {
-        closing = true;
-        long deadline = System.nanoTime() + within.toNanos();
-        while (inFlight.get() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
+        return inFlight.drain(within);
     }
 
     void afterBody(RoutingContext ctx) {
@@ -191,23 +176,8 @@ final class VertxApiGuard {
         }
     }
 
-    /**
-     * 413, then the rest of the body read and dropped within tally.api.discard-* bounds, so that a client that sends
-     * it all before it reads gets the answer (as {@link RefusedBody} does on Tomcat); past a bound the connection
-     * closes.
-     */
     private void refuseTooLarge(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        if (request.getHeader("Expect") == null && !request.isEnded()) {
-            AtomicLong read = new AtomicLong();
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(discardTimeoutMs);
-            request.handler(chunk -> {
-                if (read.addAndGet(chunk.length()) > discardMaxBytes || System.nanoTime() > deadline) {
-                    request.connection().close();
-                }
-            });
-            request.resume();
-        }
+        refusedBody.discard(ctx.request());
         refuse(ctx, 413, ApiRules.tooLarge(maxBodyBytes));
     }
 
