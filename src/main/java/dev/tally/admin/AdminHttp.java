@@ -1,9 +1,8 @@
 package dev.tally.admin;
 
-import java.util.Objects;
+import dev.tally.web.InlinePlatformHttpEngine;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.component.platform.http.springboot.CamelRequestHandlerMapping;
-import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,10 +18,7 @@ class AdminHttp {
     @Bean("admin-http")
     PlatformHttpComponent adminHttp(ServerProperties server) {
         PlatformHttpComponent component = new PlatformHttpComponent();
-        // on the Tomcat thread that took the request, as the API's routes there
-        // (dev.tally.web.InlinePlatformHttpEngine)
-        component.setEngine(
-                new SpringBootPlatformHttpEngine(Objects.requireNonNullElse(server.getPort(), 8080), Runnable::run));
+        component.setEngine(InlinePlatformHttpEngine.onTomcatThreads(server));
         return component;
     }
 

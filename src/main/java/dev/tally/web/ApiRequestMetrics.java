@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * {@code http_server_requests_seconds} for the API's requests on its Vert.x server, with the tags Spring's
@@ -17,7 +20,11 @@ final class ApiRequestMetrics {
 
     private static final String NAME = "http.server.requests";
 
+    private static final Pattern PARAMETER = Pattern.compile(":(\\w+)");
+
     private final MeterRegistry registry;
+    // Vert.x's route path to Spring's pattern, one entry a route: not a regular expression per request
+    private final Map<String, String> uris = new ConcurrentHashMap<>();
 
     ApiRequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,8 +45,10 @@ final class ApiRequestMetrics {
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
-    private static String uriOf(Route route) {
+    private String uriOf(Route route) {
         String path = route == null ? null : route.getPath();
-        return path == null ? "UNKNOWN" : path.replaceAll(":(\\w+)", "{$1}");
+        return path == null
+                ? "UNKNOWN"
+                : uris.computeIfAbsent(path, p -> PARAMETER.matcher(p).replaceAll("{$1}"));
     }
 }

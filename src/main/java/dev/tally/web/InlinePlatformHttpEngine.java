@@ -18,11 +18,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * now bounds the requests in flight, and graceful shutdown waits for them as for any servlet request.
  */
 @Configuration
-@ConditionalOnExpression("!(${tally.web.enabled:false} and '${tally.api.port:}' != '')") // else VertxApiServer
-class InlinePlatformHttpEngine {
+@ConditionalOnExpression("!(" + VertxApiServer.API_ON_ITS_OWN_SERVER + ")")
+public class InlinePlatformHttpEngine {
 
     @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME)
     PlatformHttpEngine platformHttpEngine(ServerProperties server) {
+        return onTomcatThreads(server);
+    }
+
+    /** Spring Boot's engine, running each route on the Tomcat thread that took its request. */
+    public static PlatformHttpEngine onTomcatThreads(ServerProperties server) {
         return new SpringBootPlatformHttpEngine(Objects.requireNonNullElse(server.getPort(), 8080), Runnable::run);
     }
 

@@ -80,9 +80,8 @@ final class VertxApiGuard {
             refuse(ctx, 405, ApiRules.methodRefused(method, path, allowed));
         } else if (!ApiRules.JOBS.equals(path)) {
             ctx.next();
-        } else if ("POST".equals(method) && rateLimit.enabled() && !rateLimit.tryAcquire(client.address(request))) {
-            ctx.response().putHeader("Retry-After", "1");
-            refuse(ctx, 429, ApiRules.tooManySubmissions(client.address(request)));
+        } else if ("POST".equals(method) && rateLimit.enabled() && refusedSubmission(ctx, client.address(request))) {
+            return;
         } else if ("GET".equals(method)
                 && BodylessGet.hasNoBody(request.getHeader("Content-Length"), request.getHeader("Transfer-Encoding"))) {
             request.headers().remove("Content-Type"); // the job listing: no body to check, nor to parse as a form
@@ -165,6 +164,16 @@ final class VertxApiGuard {
             ctx.response().putHeader("Connection", "close");
             refuse(ctx, 400, "The request body is not valid HTTP: " + failure.getMessage());
         }
+    }
+
+    /** 429 when this client's submissions are over the limit. */
+    private boolean refusedSubmission(RoutingContext ctx, String address) {
+        if (rateLimit.tryAcquire(address)) {
+            return false;
+        }
+        ctx.response().putHeader("Retry-After", "1");
+        refuse(ctx, 429, ApiRules.tooManySubmissions(address));
+        return true;
     }
 
     private static long contentLength(HttpServerRequest request) {

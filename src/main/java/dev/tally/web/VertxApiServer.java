@@ -30,8 +30,11 @@ import org.springframework.context.annotation.Configuration;
  * {@link ApiRequestFilter} answers on Tomcat.
  */
 @Configuration
-@ConditionalOnExpression("${tally.web.enabled:false} and '${tally.api.port:}' != ''")
+@ConditionalOnExpression(VertxApiServer.API_ON_ITS_OWN_SERVER)
 class VertxApiServer {
+
+    /** A web JVM with tally.api.port set; else InlinePlatformHttpEngine serves the API on Tomcat. */
+    static final String API_ON_ITS_OWN_SERVER = "${tally.web.enabled:false} and '${tally.api.port:}' != ''";
 
     @Bean
     ApiHttpServer apiHttpServer(
