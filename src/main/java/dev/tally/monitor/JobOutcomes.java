@@ -6,6 +6,7 @@ import dev.tally.job.JobFailures;
 import dev.tally.job.JobStatus;
 import java.time.Duration;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +22,11 @@ public class JobOutcomes {
         this.metrics = metrics;
     }
 
-    /** The job is stored and its message confirmed: answered 202. */
-    public void accepted(String jobId, Exchange exchange) {
+    /**
+     * The job is stored and its message confirmed: answered 202. Bound by annotation, not by {@code ${...}}
+     * arguments in the route: those are parsed and evaluated on every call (bench/limits.md).
+     */
+    public void accepted(@ExchangeProperty("jobId") String jobId, Exchange exchange) {
         metrics.accepted();
         JobStateLog.changed(jobId, JobStatus.IN_PROGRESS.name(), JobFailures.elapsed(exchange), null, null, null);
     }

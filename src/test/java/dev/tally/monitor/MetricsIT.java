@@ -3,6 +3,9 @@ package dev.tally.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.tally.support.FullStackTest;
 import dev.tally.support.OperatorHttp;
 import dev.tally.support.TestStack;
@@ -11,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -50,6 +54,22 @@ class MetricsIT extends FullStackTest {
         assertThat(http.get("/actuator/prometheus", "Authorization", OperatorHttp.basic(TestStack.ADMIN_USER, "wrong"))
                         .statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void anAcceptedJobHasItsLogLineWithItsId() {
+        Logger jobLog = (Logger) LoggerFactory.getLogger("dev.tally.jobs");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        jobLog.addAppender(lines);
+        try {
+            String job = submit(documents.url("/metrics-log-line.txt"));
+            assertThat(lines.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(line -> line.startsWith("job_id=" + job + " status=IN_PROGRESS "));
+        } finally {
+            jobLog.detachAppender(lines);
+        }
     }
 
     @Test
@@ -93,6 +113,9 @@ class MetricsIT extends FullStackTest {
         assertThat(after.has("jvm_memory_used_bytes")).isTrue();
         assertThat(after.has("http_server_requests_seconds_count")).isTrue();
         assertThat(after.has("camel_route_policy_seconds_count")).isTrue();
+        assertThat(after.value("camel_exchanges_total", "eventType=\"context\""))
+                .as("route metrics per route only, no context-wide copy")
+                .isZero();
     }
 
     @Test
