@@ -11,10 +11,12 @@ final class InFlightRequests {
 
     /** False once the server is stopping: the request is refused instead. */
     boolean begin() {
+        // counted before closing is read: a drain that set closing and then saw no request cannot miss this one
+        count.incrementAndGet();
         if (closing) {
+            count.decrementAndGet();
             return false;
         }
-        count.incrementAndGet();
         return true;
     }
 
