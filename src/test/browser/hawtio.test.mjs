@@ -46,7 +46,7 @@ test('Hawtio shows the tally context, its routes and the worker route\'s complet
   await page.getByRole('button', { name: 'Log in' }).click();
 
   await page.getByRole('navigation').getByText('Camel', { exact: true }).click();
-  for (const name of ['tally', 'api-post-word-count', 'api-word-count', 'api-submit-job', WORKER, 'worker-fail-job',
+  for (const name of ['tally', 'api-post-word-count', 'api-get-word-count', WORKER, 'worker-fail-job',
     'dead-letter']) {
     await treeNode(page, name).waitFor();
   }

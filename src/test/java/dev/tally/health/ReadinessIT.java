@@ -36,7 +36,7 @@ class ReadinessIT extends FullStackTest {
         assertThat(camelChecks.path("context").asText()).isEqualTo("UP");
         assertThat(camelChecks.path("route:worker-count-words").asText()).isEqualTo("UP");
         assertThat(camelChecks.path("consumer:worker-count-words").asText()).isEqualTo("UP");
-        assertThat(camelChecks.path("route:api-word-count").asText()).isEqualTo("UP");
+        assertThat(camelChecks.path("route:api-post-word-count").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("mongodb").path("status").asText())
                 .isEqualTo("UP");
         assertThat(health.path("components").path("rabbitmq").path("status").asText())

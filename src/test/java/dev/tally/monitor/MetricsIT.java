@@ -102,7 +102,7 @@ class MetricsIT extends FullStackTest {
             assertThat(grew(before, after, "tally_tokens_counted_total")).isGreaterThanOrEqualTo(10);
             assertThat(grew(before, after, "camel_exchanges_succeeded_total", "routeId=\"worker-count-words\""))
                     .isGreaterThanOrEqualTo(2);
-            assertThat(grew(before, after, "camel_exchanges_total", "routeId=\"api-word-count\""))
+            assertThat(grew(before, after, "camel_exchanges_total", "routeId=\"api-post-word-count\""))
                     .isGreaterThanOrEqualTo(2);
         });
         PrometheusText after = scrape();

@@ -85,7 +85,7 @@ class LiveRouteReloadIT {
 
     @Test
     void anEditedWorkerRouteChangesTheNextJobWithoutARestart(CapturedOutput output) {
-        Route api = camel.getRoute("api-word-count");
+        Route api = camel.getRoute("api-post-word-count");
         assertThat(statusOf(documents.url("/blocked/before.txt"))).isEqualTo("COMPLETE");
 
         applied(() -> ROUTES.write(WORKER, RouteFiles.builtInWith(WORKER, FETCH_STEP, BLOCKING_STEPS + FETCH_STEP)));
@@ -95,7 +95,7 @@ class LiveRouteReloadIT {
         assertThat(blocked.path("error").asText()).isEqualTo("blocked by the operator");
         assertThat(statusOf(documents.url("/allowed.txt"))).isEqualTo("COMPLETE");
         assertThat(output.getOut()).contains("edited live: checking " + documents.url("/allowed.txt"));
-        assertThat(camel.getRoute("api-word-count"))
+        assertThat(camel.getRoute("api-post-word-count"))
                 .as("routes of other files keep running (routes-reload-remove-all-routes=false)")
                 .isSameAs(api);
     }
