@@ -116,6 +116,9 @@ class MetricsIT extends FullStackTest {
         assertThat(after.value("camel_exchanges_total", "eventType=\"context\""))
                 .as("route metrics per route only, no context-wide copy")
                 .isZero();
+        assertThat(after.value("camel_exchanges_total", "routeId=\"api-respond\""))
+                .as("the API's helper routes are timed in their verb's route only")
+                .isZero();
     }
 
     @Test
