@@ -25,7 +25,12 @@ class JmxIT extends FullStackTest {
                 .isTrue();
         assertThat(camel.getRoutes())
                 .extracting(Route::getRouteId)
-                .contains("api-post-word-count", "api-get-word-count", "worker-count-words", "worker-fail-job", "dead-letter");
+                .contains(
+                        "api-post-word-count",
+                        "api-get-word-count",
+                        "worker-count-words",
+                        "worker-fail-job",
+                        "dead-letter");
         for (Route route : camel.getRoutes()) {
             assertThat(jmx.isRegistered(routeMBean(route.getRouteId())))
                     .as(route.getRouteId())
