@@ -39,7 +39,17 @@ after(async () => {
 });
 
 test('a refused URL shows next to the field in the API\'s own words', async () => {
+  // the first page of jobs held back: until it is in, there is no page to go to
+  let release;
+  const held = new Promise(resolve => { release = resolve; });
+  await page.route('**/word-count?limit=10', async route => { await held; await route.continue(); });
   await page.goto(`${tally.base}/`);
+  assert.ok(await page.locator('#jobs-newer').isDisabled(), 'Newer before the list is in');
+  assert.ok(await page.locator('#jobs-older').isDisabled(), 'Older before the list is in');
+  release();
+  await page.locator('#jobs-list li.empty').filter({ hasText: 'No jobs yet.' }).waitFor();
+  await page.unroute('**/word-count?limit=10');
+  assert.ok(await page.locator('#jobs-older').isDisabled(), 'no older page of an empty list');
   await shot('empty');
   const refusal = await post({ url: 'ftp://x' });
   assert.equal(refusal.status, 400);
