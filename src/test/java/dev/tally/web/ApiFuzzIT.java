@@ -63,6 +63,7 @@ class ApiFuzzIT extends FullStackTest {
 
     private final Map<String, AtomicInteger> failureCounts = new ConcurrentHashMap<>();
     private final AtomicLong slowestMillis = new AtomicLong();
+    private final LongAdder resentAfterReset = new LongAdder();
 
     @Test
     void everyGeneratedRequestGetsAPromptNon5xxAnswerInTheEnvelopeAndTheServiceStaysHealthy()
@@ -116,7 +117,7 @@ class ApiFuzzIT extends FullStackTest {
         Reply reply;
         long started = System.nanoTime();
         try {
-            reply = send(request);
+            reply = sendOnceMoreIfReset(request);
             slowestMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
         } catch (HttpTimeoutException | java.net.SocketTimeoutException e) {
             record(TIMEOUT, index, request, "no answer within " + ANSWER_TIMEOUT.toSeconds() + " s", null);
@@ -130,6 +131,26 @@ class ApiFuzzIT extends FullStackTest {
             return;
         }
         record(reply.status(), index, request, problemWith(request, reply), reply);
+    }
+
+    /**
+     * Tomcat answers a head over its limit with 400 and closes before reading the rest of the request; the kernel then
+     * resets the connection, and a client that had not yet read the 400 loses it (about once in 10,000 such requests
+     * on a busy machine; nginx, in front in the cluster, refuses these itself with a lingering close). Such a request is
+     * sent once more: a server that never answers it still fails the test.
+     */
+    private Reply sendOnceMoreIfReset(FuzzRequest request) throws IOException, InterruptedException {
+        try {
+            return send(request);
+        } catch (HttpTimeoutException | java.net.SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            if (!request.headOverTomcatLimit()) {
+                throw e;
+            }
+            resentAfterReset.increment();
+            return send(request);
+        }
     }
 
     private Reply send(FuzzRequest request) throws IOException, InterruptedException {
@@ -255,7 +276,7 @@ class ApiFuzzIT extends FullStackTest {
                 count.sum()));
         return "fuzz: " + total + " requests, " + serverErrors + " 5xx, " + count(TIMEOUT) + " timeouts, "
                 + count(NO_ANSWER)
-                + " without an answer, statuses " + byStatus + " in " + took.toMillis() / 1000.0 + " s on " + THREADS
+                + " without an answer (" + resentAfterReset + " resent after a reset), statuses " + byStatus + " in " + took.toMillis() / 1000.0 + " s on " + THREADS
                 + " threads, slowest answer " + slowestMillis + " ms (seed " + SEED + ")";
     }
 

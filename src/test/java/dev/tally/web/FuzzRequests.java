@@ -61,7 +61,6 @@ final class FuzzRequests {
                     && !segment.equals("..");
         }
 
-        /** Tomcat refuses a request head over 8 KB (request line and headers) with a 400 of its own, body or none. */
         /**
          * A chunk size that is no number: HTTP lets a server close the connection instead of answering, and Vert.x
          * does (its connection fails the response before anyone can write it); Tomcat answers 400.
@@ -70,6 +69,7 @@ final class FuzzRequests {
             return rawBytes != null && new String(rawBytes, StandardCharsets.ISO_8859_1).contains("\r\n\r\nzz\r\n");
         }
 
+        /** Tomcat refuses a request head over 8 KB (request line and headers) with a 400 of its own, body or none. */
         boolean headOverTomcatLimit() {
             return wire().length - (body == null ? 0 : body.length)
                     > 8 * 1024 - 256; // the JDK client adds a few headers
