@@ -276,7 +276,8 @@ class ApiFuzzIT extends FullStackTest {
                 count.sum()));
         return "fuzz: " + total + " requests, " + serverErrors + " 5xx, " + count(TIMEOUT) + " timeouts, "
                 + count(NO_ANSWER)
-                + " without an answer (" + resentAfterReset + " resent after a reset), statuses " + byStatus + " in " + took.toMillis() / 1000.0 + " s on " + THREADS
+                + " without an answer (" + resentAfterReset + " resent after a reset), statuses " + byStatus + " in "
+                + took.toMillis() / 1000.0 + " s on " + THREADS
                 + " threads, slowest answer " + slowestMillis + " ms (seed " + SEED + ")";
     }
 

@@ -1,0 +1,86 @@
+package dev.tally.config;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import org.apache.camel.BeanScope;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.component.bean.BeanInfo;
+import org.apache.camel.component.bean.MethodInfo;
+import org.apache.camel.spi.BeanProcessorFactory;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * Bean steps without Camel's per-call method choice. Camel's bean step looks its method up, sets up the parameter
+ * expressions and checks reflective access on every call: 15 % of the API's worker threads' CPU, 7 % of a web JVM's
+ * per POST (bench/limits.md, "Session 16"). A step naming a registry bean by {@code ref} and one of its methods by
+ * name alone, the only public method of that name in a public class, whose result is a plain value, becomes a
+ * {@link DirectBeanCall}; every other step (arguments written out as {@code method(${...})}, a bean by type, a
+ * request scope, overloads, asynchronous results) stays Camel's.
+ */
+final class DirectBeanProcessorFactory implements BeanProcessorFactory {
+
+    private final BeanProcessorFactory camels;
+
+    DirectBeanProcessorFactory(BeanProcessorFactory camels) {
+        this.camels = camels;
+    }
+
+    @Override
+    public Processor createBeanProcessor(CamelContext camel, Object bean, Method method) throws Exception {
+        return camels.createBeanProcessor(camel, bean, method);
+    }
+
+    @Override
+    public Processor createBeanProcessor(
+            CamelContext camel,
+            Object bean,
+            String beanType,
+            Class<?> beanClass,
+            String ref,
+            String method,
+            BeanScope scope)
+            throws Exception {
+        Object target = bean == null && ObjectHelper.isNotEmpty(ref)
+                ? camel.getRegistry().lookupByName(ref)
+                : null;
+        MethodInfo info = target == null || scope != BeanScope.Singleton || bean != null
+                ? null
+                : onlyMethodNamed(camel, target, method);
+        if (info != null) {
+            try {
+                return DirectBeanCall.of(camel, target, info);
+            } catch (IllegalAccessException notPublic) {
+                // Camel's step makes it accessible on every call
+            }
+        }
+        return camels.createBeanProcessor(camel, bean, beanType, beanClass, ref, method, scope);
+    }
+
+    private static MethodInfo onlyMethodNamed(CamelContext camel, Object bean, String name) {
+        if (name == null || !name.matches("[A-Za-z_$][\\w$]*") || name.equals("getClass") || name.equals("class")) {
+            return null;
+        }
+        List<MethodInfo> named = new BeanInfo(camel, bean.getClass())
+                .getMethods().stream()
+                        .filter(info -> info.getMethod().getName().equals(name))
+                        .toList();
+        if (named.size() != 1) {
+            return null;
+        }
+        Method method = named.get(0).getMethod();
+        Class<?> result = method.getReturnType();
+        boolean plain = !Callable.class.isAssignableFrom(result)
+                && !CompletionStage.class.isAssignableFrom(result)
+                && !Future.class.isAssignableFrom(result)
+                && !method.isVarArgs()
+                // @RecipientList, @RoutingSlip, @DynamicRouter, @InOnly and the like route or change the exchange
+                && Arrays.stream(method.getAnnotations())
+                        .noneMatch(a -> a.annotationType().getPackageName().equals("org.apache.camel"));
+        return plain ? named.get(0) : null;
+    }
+}

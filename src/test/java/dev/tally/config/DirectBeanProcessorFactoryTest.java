@@ -1,0 +1,188 @@
+package dev.tally.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.camel.BeanScope;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.NoSuchBeanException;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.bean.BeanProcessor;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.BeanProcessorFactory;
+import org.apache.camel.support.DefaultMessage;
+import org.apache.camel.support.PluginHelper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The direct bean steps against Camel's own: the same exchange through a context with {@link DirectBeanSteps} and
+ * one without ends with the same body, headers, message class and exception.
+ */
+class DirectBeanProcessorFactoryTest {
+
+    private static CamelContext direct;
+    private static CamelContext camels;
+
+    @BeforeAll
+    static void start() throws Exception {
+        direct = context(true);
+        camels = context(false);
+    }
+
+    @AfterAll
+    static void stop() {
+        direct.stop();
+        camels.stop();
+    }
+
+    @Test
+    void aMethodNamedAloneThatIsTheOnlyOneOfItsNameIsCalledDirectly() throws Exception {
+        assertThat(processorFor("upper")).isInstanceOf(DirectBeanCall.class);
+        assertThat(processorFor("record")).isInstanceOf(DirectBeanCall.class);
+        assertThat(processorFor("refuse")).isInstanceOf(DirectBeanCall.class);
+    }
+
+    @Test
+    void everyOtherStepStaysCamels() throws Exception {
+        assertThat(processorFor("overloaded")).isInstanceOf(BeanProcessor.class);
+        assertThat(processorFor("later")).isInstanceOf(BeanProcessor.class);
+        assertThat(processorFor("upper(${header.word})")).isInstanceOf(BeanProcessor.class);
+        assertThat(processorFor(null)).isInstanceOf(BeanProcessor.class);
+        assertThatThrownBy(() -> factory()
+                        .createBeanProcessor(direct, null, null, null, "noSuchBean", "upper", BeanScope.Singleton))
+                .isInstanceOf(NoSuchBeanException.class);
+    }
+
+    @Test
+    void theResultReplacesTheBodyConvertedAsCamelConvertsItAndTheHeadersStay() {
+        Outcome expected = run(camels, "upper", body("quiet".getBytes(StandardCharsets.UTF_8)));
+        Outcome actual = run(direct, "upper", body("quiet".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.body()).isEqualTo("QUIET");
+        assertThat(actual.headers()).containsEntry("kept", "yes");
+    }
+
+    @Test
+    void aSpecialisedMessageGivesWayToAPlainOneAsWithCamelsStep() {
+        Outcome expected = run(camels, "upper", special("loud"));
+        Outcome actual = run(direct, "upper", special("loud"));
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.messageClass()).isEqualTo(DefaultMessage.class);
+    }
+
+    @Test
+    void annotatedParametersAndTheExchangeAreBoundAndAVoidMethodLeavesTheBody() {
+        Outcome expected = run(camels, "record", body("unchanged"));
+        Outcome actual = run(direct, "record", body("unchanged"));
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.body()).isEqualTo("unchanged");
+        assertThat(actual.headers()).containsEntry("recorded", "tester");
+    }
+
+    @Test
+    void whatTheMethodThrowsIsTheExchangesExceptionItself() {
+        Outcome expected = run(camels, "refuse", body("anything"));
+        Outcome actual = run(direct, "refuse", body("anything"));
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.exception()).isEqualTo(IllegalArgumentException.class.getName() + ": refused anything");
+    }
+
+    private static Processor processorFor(String method) throws Exception {
+        return factory().createBeanProcessor(direct, null, null, null, "sample", method, BeanScope.Singleton);
+    }
+
+    private static BeanProcessorFactory factory() {
+        return PluginHelper.getBeanProcessorFactory(direct);
+    }
+
+    private static Processor body(Object body) {
+        return exchange -> exchange.getIn().setBody(body);
+    }
+
+    private static Processor special(String body) {
+        return exchange -> {
+            DefaultMessage message = new DefaultMessage(exchange) {};
+            message.setBody(body);
+            exchange.setIn(message);
+        };
+    }
+
+    private static Outcome run(CamelContext context, String method, Processor in) {
+        Exchange done = context.createProducerTemplate().send("direct:" + method, ExchangePattern.InOut, exchange -> {
+            in.process(exchange);
+            exchange.getIn().setHeader("kept", "yes");
+            exchange.setProperty("who", "tester");
+        });
+        Map<String, Object> headers = new TreeMap<>(done.getMessage().getHeaders());
+        Exception failure = done.getException();
+        return new Outcome(
+                done.getMessage().getBody(),
+                headers,
+                done.getMessage().getClass(),
+                failure == null ? null : failure.getClass().getName() + ": " + failure.getMessage());
+    }
+
+    private static CamelContext context(boolean withDirectSteps) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("sample", new Sample());
+        if (withDirectSteps) {
+            new DirectBeanSteps().configure(context);
+        }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the failure is the test's to read, not the log's
+                errorHandler(noErrorHandler());
+                for (String method : new String[] {"upper", "record", "refuse"}) {
+                    from("direct:" + method).bean("sample", method);
+                }
+            }
+        });
+        context.start();
+        return context;
+    }
+
+    record Outcome(Object body, Map<String, Object> headers, Class<?> messageClass, String exception) {}
+
+    public static class Sample {
+
+        public String upper(String word) {
+            return word.toUpperCase(java.util.Locale.ROOT);
+        }
+
+        public void record(@ExchangeProperty("who") String who, Exchange exchange) {
+            exchange.getMessage().setHeader("recorded", who);
+        }
+
+        public String refuse(String body) {
+            throw new IllegalArgumentException("refused " + body);
+        }
+
+        public String overloaded(String body) {
+            return body;
+        }
+
+        public String overloaded(Integer body) {
+            return String.valueOf(body);
+        }
+
+        public CompletionStage<String> later() {
+            return CompletableFuture.completedFuture("later");
+        }
+    }
+}
