@@ -88,6 +88,8 @@ run_wrk() {
     local command=(wrk "-t$threads" "-c$connections" "-d$length" --latency -s bench/wrk.lua "$url")
     log "$name: ${command[*]}${post_url:+ (POST $post_url)}"
     cpu_ticks > "$raw/$name.cpu-before"
+    local logged_before
+    logged_before=$(wc -l < "$logs/nginx-access.log" 2>/dev/null || echo 0)
     (cd "$bench_home/.." && BENCH_POST_URL=$post_url "${command[@]}") > "$raw/$name.txt" 2>&1 \
         || die "wrk failed: $(tail -n 5 "$raw/$name.txt")"
     cpu_ticks > "$raw/$name.cpu-after"
@@ -95,4 +97,10 @@ run_wrk() {
     line=$(grep '^BENCH ' "$raw/$name.txt") || die "no BENCH line in $raw/$name.txt"
     wrk_result=([command]="${post_url:+BENCH_POST_URL=$post_url }${command[*]}")
     for pair in ${line#BENCH }; do wrk_result[${pair%%=*}]=${pair#*=}; done
+    # the same requests as nginx timed them, from reading the request to sending the answer: what wrk adds on
+    # top is the client's own wait for one of the cores it shares with everything it measures
+    wrk_result[nginx_p99_ms]=$(tail -n +"$((logged_before + 1))" "$logs/nginx-access.log" \
+        | grep -o ' rt=[0-9.]*' | cut -d= -f2 | sort -g \
+        | awk '{ms[NR] = $1 * 1000} END {i = int(NR * 0.99); if (i < 1) i = 1; if (NR) printf "%.0f", ms[i]}' \
+        || true)
 }

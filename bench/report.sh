@@ -21,7 +21,7 @@ add_wrk_row() {
     local errors=0 sockets=${wrk_result[socket_errors]}
     [[ ${wrk_result[non_2xx]} == 0 ]] || errors="${wrk_result[non_2xx]} non-2xx (${wrk_result[statuses]})"
     [[ $sockets == 0/0/0/0 ]] || errors+="; socket errors $sockets (connect/read/write/timeout)"
-    rows+=("| $2 | \`${wrk_result[command]}\` | ${wrk_result[rps]} | ${wrk_result[p50_ms]} ms | ${wrk_result[p99_ms]} ms | ${wrk_result[requests]} | $errors |")
+    rows+=("| $2 | \`${wrk_result[command]}\` | ${wrk_result[rps]} | ${wrk_result[p50_ms]} ms | ${wrk_result[p99_ms]} ms${wrk_result[nginx_p99_ms]:+ (nginx: ${wrk_result[nginx_p99_ms]} ms)} | ${wrk_result[requests]} | $errors |")
 }
 post_rows=() get_rows=()
 
@@ -115,7 +115,7 @@ $(printf '%s\n' "${floor_rows[@]}")
 
 ## 2. GET /word-count/{id} of a COMPLETE job
 
-The job of the 100 KB document; its answer is $get_bytes bytes (the whole word count).
+The job of the 100 KB document; its answer is ${get_bytes:-?} bytes (the whole word count).
 
 | connections | command | requests/s | p50 | p99 | requests | errors |
 |---|---|---|---|---|---|---|

@@ -18,7 +18,7 @@ targets_table() {
     echo "|---|---|---|---|---|"
     target_row "POST, workers stopped, 64 connections" ">= 3,000 req/s" "569 req/s (922 in the report then)" \
         "${post_rps[64]:+${post_rps[64]} req/s}" "$(verdict "${post_rps[64]:-}" ">=" 3000)"
-    target_row "the same, p99" "<= 50 ms" "420 ms (265 ms)" "${post_p99[64]:+${post_p99[64]} ms}" \
+    target_row "the same, p99" "<= 50 ms" "420 ms (265 ms)" "${post_p99[64]:+${post_p99[64]} ms}${post_nginx_p99[64]:+ (nginx: ${post_nginx_p99[64]} ms)}" \
         "$(verdict "${post_p99[64]:-}" "<=" 50)"
     target_row "POST while the workers drain, 64 connections" ">= 1,000 req/s" "186-344 req/s" \
         "${busy_rps:+$busy_rps req/s}" "$(verdict "$busy_rps" ">=" 1000)"
