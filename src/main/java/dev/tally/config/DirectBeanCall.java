@@ -23,6 +23,8 @@ import org.apache.camel.support.MessageHelper;
  */
 final class DirectBeanCall implements Processor, IdAware {
 
+    private static final Object[] NO_ARGUMENTS = {};
+
     private final MethodHandle target;
     private final Expression arguments;
     private final boolean returnsNothing;
@@ -60,7 +62,7 @@ final class DirectBeanCall implements Processor, IdAware {
     @SuppressWarnings("PMD.AvoidCatchingThrowable") // a method handle declares Throwable; only the unchecked rest
     public void process(Exchange exchange) throws Exception {
         MessageHelper.resetStreamCache(exchange.getIn());
-        Object[] values = arguments == null ? new Object[0] : arguments.evaluate(exchange, Object[].class);
+        Object[] values = arguments == null ? NO_ARGUMENTS : arguments.evaluate(exchange, Object[].class);
         Object result;
         try {
             result = target.invoke(values);

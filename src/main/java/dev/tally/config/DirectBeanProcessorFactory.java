@@ -45,12 +45,10 @@ final class DirectBeanProcessorFactory implements BeanProcessorFactory {
             String method,
             BeanScope scope)
             throws Exception {
-        Object target = bean == null && ObjectHelper.isNotEmpty(ref)
+        Object target = bean == null && scope == BeanScope.Singleton && ObjectHelper.isNotEmpty(ref)
                 ? camel.getRegistry().lookupByName(ref)
                 : null;
-        MethodInfo info = target == null || scope != BeanScope.Singleton || bean != null
-                ? null
-                : onlyMethodNamed(camel, target, method);
+        MethodInfo info = target == null ? null : onlyMethodNamed(camel, target, method);
         if (info != null) {
             try {
                 return DirectBeanCall.of(camel, target, info);
