@@ -59,20 +59,24 @@ final class DirectBeanCall implements Processor, IdAware {
     }
 
     @Override
-    @SuppressWarnings("PMD.AvoidCatchingThrowable") // a method handle declares Throwable; only the unchecked rest
     public void process(Exchange exchange) throws Exception {
+        Object result = call(exchange);
+        if (!returnsNothing) {
+            setBody(exchange, result);
+        }
+    }
+
+    /** The method's result for this exchange; what the method throws, as it threw it. */
+    @SuppressWarnings("PMD.AvoidCatchingThrowable") // a method handle declares Throwable; only the unchecked rest
+    Object call(Exchange exchange) throws Exception {
         MessageHelper.resetStreamCache(exchange.getIn());
         Object[] values = arguments == null ? NO_ARGUMENTS : arguments.evaluate(exchange, Object[].class);
-        Object result;
         try {
-            result = target.invoke(values);
+            return target.invoke(values);
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(description + " threw " + e, e);
-        }
-        if (!returnsNothing) {
-            setBody(exchange, result);
         }
     }
 

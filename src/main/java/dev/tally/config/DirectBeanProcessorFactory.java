@@ -1,15 +1,9 @@
 package dev.tally.config;
 
 import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Future;
 import org.apache.camel.BeanScope;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
-import org.apache.camel.component.bean.BeanInfo;
 import org.apache.camel.component.bean.MethodInfo;
 import org.apache.camel.spi.BeanProcessorFactory;
 import org.apache.camel.util.ObjectHelper;
@@ -48,7 +42,7 @@ final class DirectBeanProcessorFactory implements BeanProcessorFactory {
         Object target = bean == null && scope == BeanScope.Singleton && ObjectHelper.isNotEmpty(ref)
                 ? camel.getRegistry().lookupByName(ref)
                 : null;
-        MethodInfo info = target == null ? null : onlyMethodNamed(camel, target, method);
+        MethodInfo info = target == null ? null : DirectBeanMethod.onlyMethodNamed(camel, target, method);
         if (info != null) {
             try {
                 return DirectBeanCall.of(camel, target, info);
@@ -57,28 +51,5 @@ final class DirectBeanProcessorFactory implements BeanProcessorFactory {
             }
         }
         return camels.createBeanProcessor(camel, bean, beanType, beanClass, ref, method, scope);
-    }
-
-    private static MethodInfo onlyMethodNamed(CamelContext camel, Object bean, String name) {
-        if (name == null || !name.matches("[A-Za-z_$][\\w$]*") || name.equals("getClass") || name.equals("class")) {
-            return null;
-        }
-        List<MethodInfo> named = new BeanInfo(camel, bean.getClass())
-                .getMethods().stream()
-                        .filter(info -> info.getMethod().getName().equals(name))
-                        .toList();
-        if (named.size() != 1) {
-            return null;
-        }
-        Method method = named.get(0).getMethod();
-        Class<?> result = method.getReturnType();
-        boolean plain = !Callable.class.isAssignableFrom(result)
-                && !CompletionStage.class.isAssignableFrom(result)
-                && !Future.class.isAssignableFrom(result)
-                && !method.isVarArgs()
-                // @RecipientList, @RoutingSlip, @DynamicRouter, @InOnly and the like route or change the exchange
-                && Arrays.stream(method.getAnnotations())
-                        .noneMatch(a -> a.annotationType().getPackageName().equals("org.apache.camel"));
-        return plain ? named.get(0) : null;
     }
 }
