@@ -1,13 +1,14 @@
 package dev.tally.store;
 
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import dev.tally.job.JobStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a collection's documents with {@code status: "IN_PROGRESS"} are, and when each was created, kept in memory
@@ -27,8 +28,10 @@ final class InProgressPositions {
     /** A document without a date in created_at: kept by every narrowing, the collection checks the query on it. */
     private static final long CREATED_UNKNOWN = Long.MIN_VALUE;
 
-    /** position -> created_at in epoch milliseconds */
-    private final Map<Object, Long> createdAt = new ConcurrentHashMap<>();
+    // position -> created_at in epoch milliseconds: the jobs collection's positions are ObjectIds (its _id), kept
+    // compactly; any other kind of position in a map. Guarded by this: the store's connections update it at once.
+    private final ObjectIdTimes createdAtById = new ObjectIdTimes();
+    private final Map<Object, Long> createdAt = new HashMap<>();
 
     /** @param stored the collection's documents by position (H2's data map: a position is its key) */
     static InProgressPositions of(Map<Object, Document> stored) {
@@ -47,15 +50,18 @@ final class InProgressPositions {
      * query's {@code created_at: {$lt: <date>}} when it names one, so the sweeper's queries skip the open jobs of
      * the last minutes unread (make bench queues tens of thousands).
      */
-    Iterable<Object> positions(Document query) {
-        Long below = createdBelow(query);
-        if (below == null) {
-            return List.copyOf(createdAt.keySet());
-        }
+    synchronized Iterable<Object> positions(Document query) {
+        Long cutoff = createdBelow(query);
+        long below = cutoff == null ? Long.MAX_VALUE : cutoff;
         List<Object> older = new ArrayList<>();
         createdAt.forEach((position, created) -> {
-            if (created < below) {
+            if (cutoff == null || created < below) {
                 older.add(position);
+            }
+        });
+        createdAtById.forEach((high, low, created) -> {
+            if (cutoff == null || created < below) {
+                older.add(ObjectIdTimes.objectId(high, low));
             }
         });
         return older;
@@ -77,32 +83,43 @@ final class InProgressPositions {
         return date instanceof Date legacy ? legacy.getTime() : CREATED_UNKNOWN;
     }
 
-    void added(Document document, Object position) {
+    synchronized void added(Document document, Object position) {
         if (isOpen(document)) {
-            createdAt.put(position, millis(document.get(CREATED_AT)));
+            put(position, millis(document.get(CREATED_AT)));
         }
     }
 
-    void updated(Document newDocument, Object position) {
+    synchronized void updated(Document newDocument, Object position) {
         if (isOpen(newDocument)) {
-            createdAt.put(position, millis(newDocument.get(CREATED_AT)));
+            put(position, millis(newDocument.get(CREATED_AT)));
         } else {
+            removed(position);
+        }
+    }
+
+    synchronized void removed(Object position) {
+        if (position instanceof ObjectId id) {
+            createdAtById.remove(id);
+        } else if (position != null) {
             createdAt.remove(position);
         }
     }
 
-    void removed(Object position) {
-        if (position != null) {
-            createdAt.remove(position);
-        }
-    }
-
-    void clear() {
+    synchronized void clear() {
+        createdAtById.clear();
         createdAt.clear();
     }
 
-    int size() {
-        return createdAt.size();
+    synchronized int size() {
+        return createdAtById.size() + createdAt.size();
+    }
+
+    private void put(Object position, long created) {
+        if (position instanceof ObjectId id) {
+            createdAtById.put(id, created);
+        } else {
+            createdAt.put(position, created);
+        }
     }
 
     private static boolean isOpen(Document document) {
