@@ -77,6 +77,8 @@ ${floor_rps[api]:-(not measured)} req/s.
   concurrency and prefetch: ${TALLY_WORKER_CONCURRENCY:-4} and ${TALLY_WORKER_PREFETCH:-4}
 - JVM options: web \`$java_opts\`; workers \`$worker_java_opts\`; store \`$store_java_opts\`; web and
   worker JVMs with class data sharing (\`cluster/cds\`, \`TALLY_CLUSTER_CDS\`: ${TALLY_CLUSTER_CDS:-true})
+- the job and dead-letter queues: classic, on the machine's RabbitMQ, $([[ ${TALLY_CLUSTER_LAZY_QUEUES:-true} == true ]] \
+  && echo "lazy" || echo "in RabbitMQ's default mode") (\`cluster/up\`'s policy, \`TALLY_CLUSTER_LAZY_QUEUES\`; docs/queues.md)
 - word counts kept in the job's document up to \`TALLY_RESULTS_INLINE_MAX_BYTES\` = ${TALLY_RESULTS_INLINE_MAX_BYTES:-1048576 (the default)}
   bytes of BSON, in GridFS above (docs/data-model.md; why a run may set 0: bench/limits.md)
 - nginx POST limit \`$TALLY_NGINX_POST_RATE\`, burst $TALLY_NGINX_POST_BURST (all load comes from one address,

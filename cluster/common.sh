@@ -37,6 +37,9 @@ java_opts=${TALLY_CLUSTER_JAVA_OPTS:--Xmx192m $jvm_opts -XX:TieredStopAtLevel=1 
 worker_java_opts=${TALLY_CLUSTER_WORKER_JAVA_OPTS:--Xmx168m -Xmn24m $jvm_opts -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 store_java_opts=${TALLY_CLUSTER_STORE_JAVA_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m}
 
+# The RabbitMQ policy cluster/up sets on this cluster's classic queues; whoever deletes the queues clears it.
+lazy_policy() { echo "tally-lazy-$queue"; }
+
 pids=$dir/pids
 logs=$dir/logs
 mkdir -p "$pids" "$logs"

@@ -49,6 +49,8 @@ class ClusterIT {
         }
         ClusterScripts.Outcome down = cluster.down();
         Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        // the queues go at JVM exit with every test queue; their policy goes now
+        cluster.shell("rabbitmqctl -q clear_policy \"tally-lazy-$TALLY_CLUSTER_QUEUE\"");
         assertThat(down.exitCode()).as("cluster/down:%n%s", down.output()).isZero();
         assertThat(cluster.pids()).as("pid files left by cluster/down").isEmpty();
         for (Map.Entry<String, Long> process : pids.entrySet()) {
@@ -76,6 +78,19 @@ class ClusterIT {
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output().lines().filter(line -> line.matches("^(store|web-\\d|worker-\\d|nginx) .* yes .*")))
                 .hasSize(5);
+    }
+
+    @Test
+    void theClassicQueuesAreLazySoThatADeepQueueStaysOnDisk() {
+        ClusterScripts.Outcome queues = cluster.shell("rabbitmqctl -q list_queues name policy"
+                + " | grep -F -e \"$TALLY_CLUSTER_QUEUE\" -e \"$TALLY_CLUSTER_DEAD_LETTER_QUEUE\"");
+        ClusterScripts.Outcome policy =
+                cluster.shell("rabbitmqctl -q list_policies | grep -F \"tally-lazy-$TALLY_CLUSTER_QUEUE\"");
+
+        assertThat(queues.output().lines())
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("tally-lazy-"));
+        assertThat(policy.output()).contains("\"queue-mode\":\"lazy\"");
     }
 
     @Test
