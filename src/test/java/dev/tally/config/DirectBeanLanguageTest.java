@@ -12,11 +12,9 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.Expression;
 import org.apache.camel.Header;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.language.bean.BeanExpression;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The direct bean expressions against Camel's own: the same exchange through a context with {@link DirectBeanSteps}
@@ -24,25 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class DirectBeanLanguageTest {
 
-    private static CamelContext direct;
-    private static CamelContext camels;
-
-    @BeforeAll
-    static void start() throws Exception {
-        direct = context(true);
-        camels = context(false);
-    }
-
-    @AfterAll
-    static void stop() {
-        direct.stop();
-        camels.stop();
-    }
+    @RegisterExtension
+    static final ContextPair CONTEXTS = new ContextPair(new Sample(), DirectBeanLanguageTest::routes);
 
     @Test
     void camelFindsTheLanguageUnderItsRegistryName() {
-        assertThat(direct.resolveLanguage("bean")).isInstanceOf(DirectBeanLanguage.class);
-        assertThat(camels.resolveLanguage("bean")).isNotInstanceOf(DirectBeanLanguage.class);
+        assertThat(CONTEXTS.direct().resolveLanguage("bean")).isInstanceOf(DirectBeanLanguage.class);
+        assertThat(CONTEXTS.camels().resolveLanguage("bean")).isNotInstanceOf(DirectBeanLanguage.class);
     }
 
     @Test
@@ -95,14 +81,14 @@ class DirectBeanLanguageTest {
 
     /** The outcome through the direct expression, once it is checked to be the same as through Camel's. */
     private static Outcome sameAsCamels(String route, String method, Object body) {
-        Outcome actual = run(direct, route, method, body);
-        assertThat(actual).isEqualTo(run(camels, route, method, body));
+        Outcome actual = run(CONTEXTS.direct(), route, method, body);
+        assertThat(actual).isEqualTo(run(CONTEXTS.camels(), route, method, body));
         return actual;
     }
 
     private static Expression expressionFor(String method) {
         Object[] properties = {null, null, method, null, "sample", null, null};
-        return direct.resolveLanguage("bean").createExpression(null, properties);
+        return CONTEXTS.direct().resolveLanguage("bean").createExpression(null, properties);
     }
 
     private static Outcome run(CamelContext context, String route, String method, Object body) {
@@ -111,27 +97,19 @@ class DirectBeanLanguageTest {
                     exchange.getIn().setBody(body);
                     exchange.getIn().setHeader("kept", "yes");
                 });
-        Exception failure = done.getException();
         Map<String, Object> properties = new TreeMap<>(done.getProperties());
         properties.keySet().removeIf(name -> name.startsWith("Camel"));
         return new Outcome(
                 done.getMessage().getBody(),
                 new TreeMap<>(done.getMessage().getHeaders()),
                 properties,
-                failure == null ? null : failure.getClass().getName() + ": " + failure.getMessage());
+                ContextPair.failureOf(done));
     }
 
-    private static CamelContext context(boolean withDirectSteps) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        context.getRegistry().bind("sample", new Sample());
-        if (withDirectSteps) {
-            new DirectBeanSteps().configure(context);
-        }
-        context.addRoutes(new RouteBuilder() {
+    private static RouteBuilder routes() {
+        return new RouteBuilder() {
             @Override
             public void configure() {
-                // the failure is the test's to read, not the log's
-                errorHandler(noErrorHandler());
                 for (String method : new String[] {"upper", "nothing"}) {
                     from("direct:value-" + method)
                             .setProperty("result", method("sample", method))
@@ -144,9 +122,7 @@ class DirectBeanLanguageTest {
                         .otherwise()
                         .setHeader("branch", constant("otherwise"));
             }
-        });
-        context.start();
-        return context;
+        };
     }
 
     record Outcome(Object body, Map<String, Object> headers, Map<String, Object> properties, String exception) {}

@@ -17,13 +17,11 @@ import org.apache.camel.NoSuchBeanException;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.bean.BeanProcessor;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.BeanProcessorFactory;
 import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.PluginHelper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The direct bean steps against Camel's own: the same exchange through a context with {@link DirectBeanSteps} and
@@ -31,20 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class DirectBeanProcessorFactoryTest {
 
-    private static CamelContext direct;
-    private static CamelContext camels;
-
-    @BeforeAll
-    static void start() throws Exception {
-        direct = context(true);
-        camels = context(false);
-    }
-
-    @AfterAll
-    static void stop() {
-        direct.stop();
-        camels.stop();
-    }
+    @RegisterExtension
+    static final ContextPair CONTEXTS = new ContextPair(new Sample(), DirectBeanProcessorFactoryTest::routes);
 
     @Test
     void aMethodNamedAloneThatIsTheOnlyOneOfItsNameIsCalledDirectly() throws Exception {
@@ -60,7 +46,8 @@ class DirectBeanProcessorFactoryTest {
         assertThat(processorFor("upper(${header.word})")).isInstanceOf(BeanProcessor.class);
         assertThat(processorFor(null)).isInstanceOf(BeanProcessor.class);
         assertThatThrownBy(() -> factory()
-                        .createBeanProcessor(direct, null, null, null, "noSuchBean", "upper", BeanScope.Singleton))
+                        .createBeanProcessor(
+                                CONTEXTS.direct(), null, null, null, "noSuchBean", "upper", BeanScope.Singleton))
                 .isInstanceOf(NoSuchBeanException.class);
     }
 
@@ -96,17 +83,18 @@ class DirectBeanProcessorFactoryTest {
 
     /** The outcome of the direct step, once it is checked to be the same as Camel's step's. */
     private static Outcome sameAsCamels(String method, Processor in) {
-        Outcome actual = run(direct, method, in);
-        assertThat(actual).isEqualTo(run(camels, method, in));
+        Outcome actual = run(CONTEXTS.direct(), method, in);
+        assertThat(actual).isEqualTo(run(CONTEXTS.camels(), method, in));
         return actual;
     }
 
     private static Processor processorFor(String method) throws Exception {
-        return factory().createBeanProcessor(direct, null, null, null, "sample", method, BeanScope.Singleton);
+        return factory()
+                .createBeanProcessor(CONTEXTS.direct(), null, null, null, "sample", method, BeanScope.Singleton);
     }
 
     private static BeanProcessorFactory factory() {
-        return PluginHelper.getBeanProcessorFactory(direct);
+        return PluginHelper.getBeanProcessorFactory(CONTEXTS.direct());
     }
 
     private static Processor body(Object body) {
@@ -128,32 +116,19 @@ class DirectBeanProcessorFactoryTest {
             exchange.setProperty("who", "tester");
         });
         Map<String, Object> headers = new TreeMap<>(done.getMessage().getHeaders());
-        Exception failure = done.getException();
         return new Outcome(
-                done.getMessage().getBody(),
-                headers,
-                done.getMessage().getClass(),
-                failure == null ? null : failure.getClass().getName() + ": " + failure.getMessage());
+                done.getMessage().getBody(), headers, done.getMessage().getClass(), ContextPair.failureOf(done));
     }
 
-    private static CamelContext context(boolean withDirectSteps) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        context.getRegistry().bind("sample", new Sample());
-        if (withDirectSteps) {
-            new DirectBeanSteps().configure(context);
-        }
-        context.addRoutes(new RouteBuilder() {
+    private static RouteBuilder routes() {
+        return new RouteBuilder() {
             @Override
             public void configure() {
-                // the failure is the test's to read, not the log's
-                errorHandler(noErrorHandler());
                 for (String method : new String[] {"upper", "record", "refuse"}) {
                     from("direct:" + method).bean("sample", method);
                 }
             }
-        });
-        context.start();
-        return context;
+        };
     }
 
     record Outcome(Object body, Map<String, Object> headers, Class<?> messageClass, String exception) {}
