@@ -37,8 +37,17 @@ java_opts=${TALLY_CLUSTER_JAVA_OPTS:--Xmx192m $jvm_opts -XX:TieredStopAtLevel=1 
 worker_java_opts=${TALLY_CLUSTER_WORKER_JAVA_OPTS:--Xmx168m -Xmn24m $jvm_opts -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 store_java_opts=${TALLY_CLUSTER_STORE_JAVA_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m}
 
-# The RabbitMQ policy cluster/up sets on this cluster's classic queues; whoever deletes the queues clears it.
+# The RabbitMQ policy cluster/up sets on this cluster's classic queues; delete_queues clears it with them.
 lazy_policy() { echo "tally-lazy-$queue"; }
+
+# Deletes this cluster's two queues and their policy (cluster/down keeps them; the benchmarks delete theirs).
+delete_queues() {
+    local name
+    for name in "$queue" "$dead_letter_queue"; do
+        rabbitmqctl -q delete_queue "$name" >/dev/null 2>&1 || true
+    done
+    rabbitmqctl -q clear_policy "$(lazy_policy)" >/dev/null 2>&1 || true
+}
 
 pids=$dir/pids
 logs=$dir/logs
