@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * Where a collection's documents with {@code status: "IN_PROGRESS"} are, and when each was created, kept in memory
@@ -51,16 +52,16 @@ final class InProgressPositions {
      * the last minutes unread (make bench queues tens of thousands).
      */
     synchronized Iterable<Object> positions(Document query) {
-        Long cutoff = createdBelow(query);
-        long below = cutoff == null ? Long.MAX_VALUE : cutoff;
+        Long below = createdBelow(query);
+        LongPredicate kept = below == null ? created -> true : created -> created < below;
         List<Object> older = new ArrayList<>();
         createdAt.forEach((position, created) -> {
-            if (cutoff == null || created < below) {
+            if (kept.test(created)) {
                 older.add(position);
             }
         });
         createdAtById.forEach((high, low, created) -> {
-            if (cutoff == null || created < below) {
+            if (kept.test(created)) {
                 older.add(ObjectIdTimes.objectId(high, low));
             }
         });
