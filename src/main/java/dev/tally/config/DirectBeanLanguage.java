@@ -2,7 +2,6 @@ package dev.tally.config;
 
 import org.apache.camel.BeanScope;
 import org.apache.camel.Expression;
-import org.apache.camel.component.bean.MethodInfo;
 import org.apache.camel.language.bean.BeanExpression;
 import org.apache.camel.language.bean.BeanLanguage;
 
@@ -17,24 +16,12 @@ class DirectBeanLanguage extends BeanLanguage {
     @Override
     public Expression createExpression(String expression, Object[] properties) {
         Expression camels = super.createExpression(expression, properties);
-        if (!(camels instanceof BeanExpression bean)
-                || bean.getBean() != null
-                || bean.getType() != null
-                || bean.getBeanName() == null
-                || bean.getScope() != BeanScope.Singleton) {
+        // a bean given as an instance or a type has no registry name, and registryCall leaves it to Camel
+        if (!(camels instanceof BeanExpression bean) || bean.getScope() != BeanScope.Singleton) {
             return camels;
         }
-        Object target = getCamelContext().getRegistry().lookupByName(bean.getBeanName());
-        MethodInfo info = target == null
-                ? null
-                : DirectBeanMethod.onlyValueMethodNamed(getCamelContext(), target, bean.getMethod());
-        if (info == null) {
-            return camels;
-        }
-        try {
-            return new DirectBeanExpression(DirectBeanCall.of(getCamelContext(), target, info), bean.getResultType());
-        } catch (IllegalAccessException notPublic) {
-            return camels;
-        }
+        DirectBeanCall call = DirectBeanMethod.registryCall(
+                getCamelContext(), bean.getBeanName(), bean.getMethod(), DirectBeanMethod::onlyValueMethodNamed);
+        return call == null ? camels : new DirectBeanExpression(call, bean.getResultType());
     }
 }

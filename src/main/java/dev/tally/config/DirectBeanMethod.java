@@ -9,11 +9,32 @@ import java.util.concurrent.Future;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.bean.BeanInfo;
 import org.apache.camel.component.bean.MethodInfo;
+import org.apache.camel.util.ObjectHelper;
 
 /** Which bean methods the direct bean steps and expressions call themselves, Camel's choice being certain. */
 final class DirectBeanMethod {
 
+    /** Which of a bean's methods, if any, is called directly: {@link #onlyMethodNamed} or {@link #onlyValueMethodNamed}. */
+    interface Choice {
+        MethodInfo of(CamelContext camel, Object bean, String name);
+    }
+
     private DirectBeanMethod() {}
+
+    /** The direct call of registry bean {@code ref}'s method, as {@code choice} allows; null where Camel's stays. */
+    static DirectBeanCall registryCall(CamelContext camel, String ref, String name, Choice choice) {
+        Object bean = ObjectHelper.isEmpty(ref) ? null : camel.getRegistry().lookupByName(ref);
+        MethodInfo info = bean == null ? null : choice.of(camel, bean, name);
+        if (info == null) {
+            return null;
+        }
+        try {
+            return DirectBeanCall.of(camel, bean, info);
+        } catch (IllegalAccessException notPublic) {
+            // Camel's makes it accessible on every call
+            return null;
+        }
+    }
 
     /**
      * The only public method of that name, named alone (no written-out arguments), with a plain result and no

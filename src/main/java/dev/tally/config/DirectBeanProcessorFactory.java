@@ -4,9 +4,7 @@ import java.lang.reflect.Method;
 import org.apache.camel.BeanScope;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
-import org.apache.camel.component.bean.MethodInfo;
 import org.apache.camel.spi.BeanProcessorFactory;
-import org.apache.camel.util.ObjectHelper;
 
 /**
  * Bean steps without Camel's per-call method choice. Camel's bean step looks its method up, sets up the parameter
@@ -39,16 +37,11 @@ final class DirectBeanProcessorFactory implements BeanProcessorFactory {
             String method,
             BeanScope scope)
             throws Exception {
-        Object target = bean == null && scope == BeanScope.Singleton && ObjectHelper.isNotEmpty(ref)
-                ? camel.getRegistry().lookupByName(ref)
+        DirectBeanCall call = bean == null && scope == BeanScope.Singleton
+                ? DirectBeanMethod.registryCall(camel, ref, method, DirectBeanMethod::onlyMethodNamed)
                 : null;
-        MethodInfo info = target == null ? null : DirectBeanMethod.onlyMethodNamed(camel, target, method);
-        if (info != null) {
-            try {
-                return DirectBeanCall.of(camel, target, info);
-            } catch (IllegalAccessException notPublic) {
-                // Camel's step makes it accessible on every call
-            }
+        if (call != null) {
+            return call;
         }
         return camels.createBeanProcessor(camel, bean, beanType, beanClass, ref, method, scope);
     }
