@@ -36,7 +36,10 @@ test('/admin/ asks for the admin credentials', async () => {
   const page = await context.newPage();
   await assert.rejects(page.goto(`${base}/admin/`, { timeout: 20_000 }), /ERR_INVALID_AUTH_CREDENTIALS/);
   assert.notEqual(await page.title(), TITLE);
-  await page.screenshot({ path: path.join(OUT, 'admin-credentials-required.png') });
+  // chromium at times cannot capture its own error page at the first try ("Page.captureScreenshot: Unable to
+  // capture screenshot", one make test in four on 2026-12-05): the picture is for people, the assertions are above
+  const shot = { path: path.join(OUT, 'admin-credentials-required.png') };
+  await page.screenshot(shot).catch(() => page.screenshot(shot));
   await context.close();
 });
 
