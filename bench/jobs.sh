@@ -4,10 +4,13 @@
 
 admin_password() { cat "$dir/admin-password"; }
 
-# "completed failed": Tally's job counters summed over the running workers (their /actuator/prometheus)
+# [name...]: "completed failed", Tally's job counters summed over those workers (their /actuator/prometheus), or
+# over every running worker
 finished_jobs() {
     local name
-    for name in $(started_names | grep '^worker-'); do
+    local -a names=("$@")
+    ((${#names[@]})) || mapfile -t names < <(started_names | grep '^worker-')
+    for name in "${names[@]}"; do
         curl -sf --max-time 2 -u "admin:$(admin_password)" \
             "http://127.0.0.1:$(port_of "$name")/actuator/prometheus?includedNames=tally_jobs_completed,tally_jobs_failed" \
             || die "cannot read the job counters of $name"

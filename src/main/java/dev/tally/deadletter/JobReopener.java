@@ -22,14 +22,14 @@ class JobReopener {
     }
 
     void reopen(byte[] message) {
-        String jobId;
+        ObjectId jobId;
         try {
-            jobId = messages.jobIdFrom(message);
+            jobId = messages.jobFrom(message).getObjectId("_id");
         } catch (PoisonMessageException e) {
             return; // still poison: the worker will dead-letter it again, with its reason
         }
         jobs.updateOne(
-                new Document("_id", new ObjectId(jobId)).append("status", JobStatus.FAIL.name()),
+                new Document("_id", jobId).append("status", JobStatus.FAIL.name()),
                 new Document(
                                 "$set",
                                 new Document("status", JobStatus.IN_PROGRESS.name()).append("updated_at", new Date()))

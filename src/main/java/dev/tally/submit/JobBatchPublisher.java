@@ -1,7 +1,6 @@
 package dev.tally.submit;
 
 import dev.tally.broker.QueueProperties;
-import dev.tally.job.JobDocuments;
 import dev.tally.job.JobMessages;
 import dev.tally.web.ApiProperties;
 import java.nio.charset.StandardCharsets;
@@ -25,19 +24,16 @@ public class JobBatchPublisher {
 
     private final RabbitTemplate rabbit;
     private final JobMessages messages;
-    private final JobDocuments documents;
     private final String queue;
     private final long confirmTimeoutMs;
 
     public JobBatchPublisher(
             RabbitTemplate rabbit,
             JobMessages messages,
-            JobDocuments documents,
             QueueProperties queues,
             ApiProperties api) {
         this.rabbit = rabbit;
         this.messages = messages;
-        this.documents = documents;
         this.queue = queues.queue();
         this.confirmTimeoutMs = api.confirmTimeoutMs();
     }
@@ -46,7 +42,7 @@ public class JobBatchPublisher {
     public void publish(List<Document> jobs) throws Exception {
         List<Message> batch = new ArrayList<>(jobs.size());
         for (Document job : jobs) {
-            batch.add(messageFor(documents.idOf(job)));
+            batch.add(messageFor(job));
         }
         try {
             rabbit.invoke(channel -> {
@@ -62,11 +58,11 @@ public class JobBatchPublisher {
         }
     }
 
-    private Message messageFor(String jobId) throws Exception {
+    private Message messageFor(Document job) throws Exception {
         MessageProperties properties = new MessageProperties();
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setContentEncoding(StandardCharsets.UTF_8.name());
-        return new Message(messages.forJob(jobId).getBytes(StandardCharsets.UTF_8), properties);
+        return new Message(messages.forJob(job).getBytes(StandardCharsets.UTF_8), properties);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tally.sweep;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import dev.tally.job.JobStatus;
@@ -43,17 +44,23 @@ public class StaleJobs {
         this.clock = clock;
     }
 
-    /** Claims up to a batch of stale jobs not yet re-published; each id is claimed by exactly one caller. */
-    public List<String> claimForRepublish() {
+    /**
+     * Claims up to a batch of stale jobs not yet re-published, each as what its message needs ({@code _id},
+     * {@code url}, {@code created_at}); each job is claimed by exactly one caller.
+     */
+    public List<Document> claimForRepublish() {
         Date now = new Date(clock.millis());
         Date cutoff = new Date(now.getTime() - staleAfterMs);
         Bson stale = inProgressCreatedBefore(cutoff)
                 .append("updated_at", new Document("$lt", cutoff))
                 .append(SWEPT_AT, new Document("$exists", false));
-        List<String> claimed = new ArrayList<>();
+        FindOneAndUpdateOptions messageFields =
+                new FindOneAndUpdateOptions().projection(Projections.include("url", "created_at"));
+        List<Document> claimed = new ArrayList<>();
         for (Document job;
-                claimed.size() < batch && (job = jobs.findOneAndUpdate(stale, Updates.set(SWEPT_AT, now))) != null; ) {
-            claimed.add(job.getObjectId("_id").toHexString());
+                claimed.size() < batch
+                        && (job = jobs.findOneAndUpdate(stale, Updates.set(SWEPT_AT, now), messageFields)) != null; ) {
+            claimed.add(job);
         }
         return claimed;
     }

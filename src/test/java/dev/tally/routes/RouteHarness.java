@@ -84,7 +84,7 @@ final class RouteHarness {
         fromDirect("worker-count-words");
         fromDirect("sweep-stale-jobs");
         // regular expressions: the route files name the jobs endpoint by its placeholder, unresolved when advised
-        replaceTo("worker-count-words", ".*operation=findById", "mock:mongodb-find");
+        replaceTo("worker-read-job", ".*operation=findById", "mock:mongodb-find");
         replaceTo("worker-count-words", ".*operation=update", "mock:mongodb-update");
         replaceTo("fail-job", ".*operation=update", "mock:mongodb-update");
         replaceTo("commit-submissions", ".*operation=insert", "mock:mongodb-insert");

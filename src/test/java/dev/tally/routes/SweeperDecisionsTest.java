@@ -2,9 +2,12 @@ package dev.tally.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +31,13 @@ class SweeperDecisionsTest {
     @Test
     void overdueJobsFailTimedOutAndStuckJobsAreRepublished() throws Exception {
         harness.staleJobs.overdue = List.of(OVERDUE_1, OVERDUE_2);
-        harness.staleJobs.claimed = List.of(STUCK);
+        harness.staleJobs.claimed = List.of(new Document("_id", new ObjectId(STUCK))
+                .append("url", "http://x.test/stuck")
+                .append("created_at", Date.from(Instant.parse("2026-12-05T10:00:00Z"))));
         harness.mongoUpdate().expectedMessageCount(2);
-        harness.rabbitmq().expectedBodiesReceived("{\"job_id\":\"" + STUCK + "\"}");
+        harness.rabbitmq()
+                .expectedBodiesReceived("{\"job_id\":\"" + STUCK
+                        + "\",\"url\":\"http://x.test/stuck\",\"created_at\":\"2026-12-05T10:00:00Z\"}");
 
         sweep();
 

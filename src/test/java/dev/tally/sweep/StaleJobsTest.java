@@ -60,9 +60,9 @@ class StaleJobsTest {
         insert("COMPLETE", NOW.minusSeconds(3600), null);
 
         CompletableFuture<List<String>> first =
-                CompletableFuture.supplyAsync(() -> sweeper(NOW).claimForRepublish());
+                CompletableFuture.supplyAsync(() -> ids(sweeper(NOW).claimForRepublish()));
         CompletableFuture<List<String>> second =
-                CompletableFuture.supplyAsync(() -> sweeper(NOW).claimForRepublish());
+                CompletableFuture.supplyAsync(() -> ids(sweeper(NOW).claimForRepublish()));
         List<String> a = first.join();
         List<String> b = second.join();
 
@@ -82,7 +82,18 @@ class StaleJobsTest {
         String justStale = insert("IN_PROGRESS", cutoff.minusMillis(1), null);
         insert("IN_PROGRESS", cutoff.plusMillis(1), null);
 
-        assertThat(sweeper(now).claimForRepublish()).containsExactly(justStale);
+        assertThat(ids(sweeper(now).claimForRepublish())).containsExactly(justStale);
+    }
+
+    @Test
+    void claimsEachJobWithWhatItsMessageCarries() {
+        Instant createdAt = NOW.minusSeconds(3600);
+        String stale = insert("IN_PROGRESS", createdAt, null);
+
+        assertThat(sweeper(NOW).claimForRepublish())
+                .containsExactly(new Document("_id", new ObjectId(stale))
+                        .append("url", "http://x.test/")
+                        .append("created_at", Date.from(createdAt)));
     }
 
     @Test
@@ -115,6 +126,10 @@ class StaleJobsTest {
     private long failTimedOut(String jobId) {
         List<Bson> update = new JobDocuments().failUpdate(jobId, new JobFailures().timedOut());
         return jobs.updateOne(update.get(0), update.get(1)).getMatchedCount();
+    }
+
+    private static List<String> ids(List<Document> claimed) {
+        return claimed.stream().map(job -> job.getObjectId("_id").toHexString()).toList();
     }
 
     private StaleJobs sweeper(Instant now) {
