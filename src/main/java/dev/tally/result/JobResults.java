@@ -4,12 +4,14 @@ import dev.tally.count.RankedWords;
 import dev.tally.count.WordHistogram;
 import dev.tally.job.JobDocuments;
 import dev.tally.job.JobStatus;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.bson.BsonBinaryReader;
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
+import org.bson.io.BasicOutputBuffer;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
@@ -37,24 +39,37 @@ public class JobResults {
         this.inlineMaxBytes = results.inlineMaxBytes();
     }
 
-    /** Filter and update that complete the job only while it is IN_PROGRESS. */
+    /**
+     * Filter and update that complete the job only while it is IN_PROGRESS. The update is BSON bytes written field
+     * by field: encoded as a Document, its hundred top words cost the driver a codec lookup per value, 3.4 % of a
+     * worker's CPU per 100 KB job (bench/limits.md, "Session 18").
+     */
     public List<Bson> completeUpdate(Document job, WordHistogram histogram, Exchange exchange) {
         ObjectId jobId = job.getObjectId("_id");
         RankedWords ranked = RankedWords.of(histogram);
-        Document set = new Document("status", JobStatus.COMPLETE.name())
-                .append("total_words", histogram.totalWords())
-                .append("distinct_words", histogram.distinctWords())
-                .append("top_words", topWords(ranked, TOP_STORED));
-        long inlineSize = WordCountBson.sizeUpTo(ranked, inlineMaxBytes);
-        if (inlineSize >= 0) {
-            set.append(StoredWordCounts.INLINE, WordCountBson.of(ranked, inlineSize));
-        } else {
-            ObjectId file = files.upload(jobId, job.getDate("created_at"), ranked);
-            exchange.setProperty(WORD_COUNT_FILE_PROPERTY, file);
-            set.append(StoredWordCounts.FILE, file);
+        BasicOutputBuffer bson = new BasicOutputBuffer(4096);
+        try (BsonBinaryWriter set = new BsonBinaryWriter(bson)) {
+            set.writeStartDocument();
+            set.writeStartDocument("$set");
+            set.writeString("status", JobStatus.COMPLETE.name());
+            set.writeInt64("total_words", histogram.totalWords());
+            set.writeInt32("distinct_words", histogram.distinctWords());
+            writeTopWords(set, ranked, TOP_STORED);
+            long inlineSize = WordCountBson.sizeUpTo(ranked, inlineMaxBytes);
+            if (inlineSize >= 0) {
+                set.writeName(StoredWordCounts.INLINE);
+                set.pipe(new BsonBinaryReader(
+                        WordCountBson.of(ranked, inlineSize).getByteBuffer().asNIO()));
+            } else {
+                ObjectId file = files.upload(jobId, job.getDate("created_at"), ranked);
+                exchange.setProperty(WORD_COUNT_FILE_PROPERTY, file);
+                set.writeObjectId(StoredWordCounts.FILE, file);
+            }
+            set.writeDateTime("updated_at", System.currentTimeMillis());
+            set.writeEndDocument();
+            set.writeEndDocument();
         }
-        set.append("updated_at", new Date());
-        return List.of(JobDocuments.stillOpen(jobId.toHexString()), new Document("$set", set));
+        return List.of(JobDocuments.stillOpen(jobId.toHexString()), new RawBsonDocument(bson.toByteArray()));
     }
 
     /** The job was no longer IN_PROGRESS: the file written for it belongs to no job. */
@@ -62,11 +77,20 @@ public class JobResults {
         files.delete(file);
     }
 
-    static List<Document> topWords(RankedWords ranked, int n) {
-        List<Document> top = new ArrayList<>(Math.min(n, ranked.size()));
+    /** The n most frequent words as {@code [{word, count}, ...]}, counts int32 while they fit, as in word_count. */
+    private static void writeTopWords(BsonBinaryWriter set, RankedWords ranked, int n) {
+        set.writeStartArray("top_words");
         for (int rank = 0; rank < ranked.size() && rank < n; rank++) {
-            top.add(new Document("word", ranked.word(rank)).append("count", WordCountBson.number(ranked.count(rank))));
+            set.writeStartDocument();
+            set.writeString("word", ranked.word(rank));
+            long count = ranked.count(rank);
+            if (count <= Integer.MAX_VALUE) {
+                set.writeInt32("count", (int) count);
+            } else {
+                set.writeInt64("count", count);
+            }
+            set.writeEndDocument();
         }
-        return top;
+        set.writeEndArray();
     }
 }

@@ -63,11 +63,6 @@ final class WordCountBson {
         return new RawBsonDocument(bson);
     }
 
-    /** A count as it is stored: int32 while it fits. */
-    static Number number(long count) {
-        return fitsInt32(count) ? (Number) (int) count : (Number) count;
-    }
-
     private static boolean fitsInt32(long count) {
         return count <= Integer.MAX_VALUE;
     }
