@@ -21,11 +21,12 @@ final class DirectBeanExpression implements Expression, Predicate {
         this.resultType = resultType;
     }
 
-    /** As Camel's: what the method throws becomes the exchange's exception, and the value is null. */
+    /** As Camel's: what the method throws, an Error too, becomes the exchange's exception, and the value is null. */
+    @SuppressWarnings("PMD.AvoidCatchingThrowable") // Camel's expression keeps an Error on the exchange too
     public Object evaluate(Exchange exchange) {
         try {
             return call.call(exchange);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             exchange.setException(e);
             return null;
         }

@@ -2,6 +2,7 @@ package dev.tally.config;
 
 import java.util.function.Supplier;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.NoErrorHandlerBuilder;
@@ -49,7 +50,15 @@ final class ContextPair implements BeforeAllCallback, AfterAllCallback {
     /** The exchange's exception as class and message, or null: what the tests compare. */
     static String failureOf(Exchange done) {
         Exception failure = done.getException();
-        return failure == null ? null : failure.getClass().getName() + ": " + failure.getMessage();
+        if (failure instanceof CamelExecutionException wrapper && wrapper.getCause() != null) {
+            // Camel's wrapper of an Error names the exchange, whose id differs from context to context
+            return wrapper.getClass().getName() + " of " + failureOf(wrapper.getCause());
+        }
+        return failure == null ? null : failureOf(failure);
+    }
+
+    private static String failureOf(Throwable failure) {
+        return failure.getClass().getName() + ": " + failure.getMessage();
     }
 
     private CamelContext context(boolean withDirectSteps) throws Exception {

@@ -79,6 +79,14 @@ class DirectBeanLanguageTest {
         assertThat(predicate.exception()).startsWith(NullPointerException.class.getName());
     }
 
+    @Test
+    void anErrorTooBecomesTheExchangesException() {
+        Outcome value = sameAsCamels("value", "refuse", "anything");
+
+        assertThat(value.exception()).contains("refused");
+        assertThat(value.headers()).doesNotContainKey("after");
+    }
+
     /** The outcome through the direct expression, once it is checked to be the same as through Camel's. */
     private static Outcome sameAsCamels(String route, String method, Object body) {
         Outcome actual = run(CONTEXTS.direct(), route, method, body);
@@ -110,7 +118,7 @@ class DirectBeanLanguageTest {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                for (String method : new String[] {"upper", "nothing"}) {
+                for (String method : new String[] {"upper", "nothing", "refuse"}) {
                     from("direct:value-" + method)
                             .setProperty("result", method("sample", method))
                             .setHeader("after", constant("ran"));
@@ -139,6 +147,10 @@ class DirectBeanLanguageTest {
 
         public String nothing(String word) {
             return null;
+        }
+
+        public String refuse(String word) {
+            throw new AssertionError("refused " + word);
         }
 
         public String withExchange(Exchange exchange) {
