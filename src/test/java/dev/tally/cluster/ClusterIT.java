@@ -25,6 +25,8 @@ class ClusterIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern JOB_ID = Pattern.compile("\"job_id\":\"([0-9a-f]{24})\"");
+    /** The policy's name as cluster/common.sh gives it, in a shell command line. */
+    private static final String LAZY_POLICY = "$(source cluster/common.sh && lazy_policy)";
 
     private static ClusterScripts cluster;
     private static Map<String, Long> pids;
@@ -50,7 +52,7 @@ class ClusterIT {
         ClusterScripts.Outcome down = cluster.down();
         Runtime.getRuntime().removeShutdownHook(stopAtExit);
         // the queues go at JVM exit with every test queue; their policy goes now
-        cluster.shell("rabbitmqctl -q clear_policy \"tally-lazy-$TALLY_CLUSTER_QUEUE\"");
+        cluster.shell("rabbitmqctl -q clear_policy \"" + LAZY_POLICY + "\"");
         assertThat(down.exitCode()).as("cluster/down:%n%s", down.output()).isZero();
         assertThat(cluster.pids()).as("pid files left by cluster/down").isEmpty();
         for (Map.Entry<String, Long> process : pids.entrySet()) {
@@ -82,14 +84,15 @@ class ClusterIT {
 
     @Test
     void theClassicQueuesAreLazySoThatADeepQueueStaysOnDisk() {
+        String name = cluster.shell("echo \"" + LAZY_POLICY + "\"").output().strip();
         ClusterScripts.Outcome queues = cluster.shell("rabbitmqctl -q list_queues name policy"
                 + " | grep -F -e \"$TALLY_CLUSTER_QUEUE\" -e \"$TALLY_CLUSTER_DEAD_LETTER_QUEUE\"");
-        ClusterScripts.Outcome policy =
-                cluster.shell("rabbitmqctl -q list_policies | grep -F \"tally-lazy-$TALLY_CLUSTER_QUEUE\"");
+        ClusterScripts.Outcome policy = cluster.shell("rabbitmqctl -q list_policies | grep -F \"" + name + "\"");
 
+        assertThat(name).isNotBlank();
         assertThat(queues.output().lines())
                 .hasSize(2)
-                .allSatisfy(line -> assertThat(line).contains("tally-lazy-"));
+                .allSatisfy(line -> assertThat(line).endsWith(name));
         assertThat(policy.output()).contains("\"queue-mode\":\"lazy\"");
     }
 
