@@ -27,11 +27,7 @@ public class JobBatchPublisher {
     private final String queue;
     private final long confirmTimeoutMs;
 
-    public JobBatchPublisher(
-            RabbitTemplate rabbit,
-            JobMessages messages,
-            QueueProperties queues,
-            ApiProperties api) {
+    public JobBatchPublisher(RabbitTemplate rabbit, JobMessages messages, QueueProperties queues, ApiProperties api) {
         this.rabbit = rabbit;
         this.messages = messages;
         this.queue = queues.queue();

@@ -52,7 +52,9 @@ class JobMessageShapesIT extends FullStackTest {
 
         send("{\"job_id\": \"" + id + "\"}");
 
-        assertThat(awaitFinished(id.toHexString(), Duration.ofSeconds(20)).path("total_words").asLong())
+        assertThat(awaitFinished(id.toHexString(), Duration.ofSeconds(20))
+                        .path("total_words")
+                        .asLong())
                 .isEqualTo(10);
     }
 
@@ -78,8 +80,10 @@ class JobMessageShapesIT extends FullStackTest {
     void aCountForAFinishedJobLeavesItsOutcomeAndNoFile() {
         String path = "/vocabulary/100002.txt";
         ObjectId finished = store("COMPLETE", documents.url(path));
-        NotifyBuilder done =
-                new NotifyBuilder(camel).fromRoute("worker-count-words").whenDone(1).create();
+        NotifyBuilder done = new NotifyBuilder(camel)
+                .fromRoute("worker-count-words")
+                .whenDone(1)
+                .create();
 
         send(fullMessage(finished, documents.url(path)));
 
@@ -107,7 +111,8 @@ class JobMessageShapesIT extends FullStackTest {
     }
 
     private void send(String message) {
-        rabbit.send("", TestStack.QUEUE, new Message(message.getBytes(StandardCharsets.UTF_8), new MessageProperties()));
+        rabbit.send(
+                "", TestStack.QUEUE, new Message(message.getBytes(StandardCharsets.UTF_8), new MessageProperties()));
     }
 
     private long filesOf(ObjectId job) {

@@ -24,21 +24,24 @@ class JobResultsTest {
     @Test
     void completesTheJobWithTotalsTopWordsAndTheInlineCountOnlyWhileItIsInProgress() {
         JobResults results = new JobResults(null, new ResultsProperties(1L << 20));
-        WordHistogram histogram = new WordHistogram(Map.of("the", 3L, "cat", 1L, "big", 3_000_000_000L), 3_000_000_004L);
+        WordHistogram histogram =
+                new WordHistogram(Map.of("the", 3L, "cat", 1L, "big", 3_000_000_000L), 3_000_000_004L);
         long before = System.currentTimeMillis();
 
-        List<Bson> update = results.completeUpdate(new Document("_id", JOB).append("created_at", new Date()), histogram, null);
+        List<Bson> update =
+                results.completeUpdate(new Document("_id", JOB).append("created_at", new Date()), histogram, null);
 
         assertThat(update.get(0)).isEqualTo(new Document("_id", JOB).append("status", "IN_PROGRESS"));
         BsonDocument set = update.get(1).toBsonDocument().getDocument("$set");
         assertThat(set.keySet())
-                .containsExactly(
-                        "status", "total_words", "distinct_words", "top_words", "word_count", "updated_at");
+                .containsExactly("status", "total_words", "distinct_words", "top_words", "word_count", "updated_at");
         assertThat(set.get("status")).isEqualTo(new BsonString("COMPLETE"));
         assertThat(set.get("total_words")).isEqualTo(new BsonInt64(3_000_000_004L));
         assertThat(set.get("distinct_words")).isEqualTo(new BsonInt32(3));
         assertThat(set.get("top_words"))
-                .isEqualTo(new BsonArray(List.of(top("big", new BsonInt64(3_000_000_000L)), top("the", new BsonInt32(3)),
+                .isEqualTo(new BsonArray(List.of(
+                        top("big", new BsonInt64(3_000_000_000L)),
+                        top("the", new BsonInt32(3)),
                         top("cat", new BsonInt32(1)))));
         assertThat(set.getDocument("word_count"))
                 .isEqualTo(new BsonDocument("big", new BsonInt64(3_000_000_000L))
