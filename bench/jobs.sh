@@ -2,20 +2,19 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2154 # settings from bench/lib.sh
 
-admin_password() { cat "$dir/admin-password"; }
-
-# [name...]: "completed failed", Tally's job counters summed over those workers (their /actuator/prometheus), or
-# over every running worker
+# [name...]: "completed failed", the job log lines (logger dev.tally.jobs, one per job a worker COMPLETEs or FAILs)
+# in those workers' logs, or in every worker's. Read from the files, so that measuring costs the workers nothing: a
+# poll of their /actuator/prometheus cost each 1.5-5 ms of CPU under C1, every 100 ms of a drain (bench/limits.md,
+# "Session 18"). The logs are appended to across restarts, so the counts only grow.
 finished_jobs() {
-    local name
     local -a names=("$@")
     ((${#names[@]})) || mapfile -t names < <(started_names | grep '^worker-')
+    local completed=0 failed=0 name
     for name in "${names[@]}"; do
-        curl -sf --max-time 2 -u "admin:$(admin_password)" \
-            "http://127.0.0.1:$(port_of "$name")/actuator/prometheus?includedNames=tally_jobs_completed,tally_jobs_failed" \
-            || die "cannot read the job counters of $name"
-    done | awk '/^tally_jobs_completed_total/ {c += $NF} /^tally_jobs_failed_total/ {f += $NF}
-                END {printf "%d %d\n", c, f}'
+        completed=$((completed + $(LC_ALL=C grep -cF ' status=COMPLETE ' "$logs/$name.log" || true)))
+        failed=$((failed + $(LC_ALL=C grep -cF ' status=FAIL ' "$logs/$name.log" || true)))
+    done
+    echo "$completed $failed"
 }
 
 # name count url connections: POSTs count jobs for url, connections at a time, from one curl process; the

@@ -127,8 +127,8 @@ $(printf '%s\n' "${get_rows[@]}")
 
 Drains of $(echo "$drain_jobs" | sed 's/ / and /g') jobs of the 100 KB document, each POSTed through nginx by one
 \`curl --parallel --parallel-max $drain_connections\` (\`submit_jobs\` in bench/jobs.sh), the workers consuming
-meanwhile. Timed from the first POST until the workers' \`tally_jobs_completed_total\` plus
-\`tally_jobs_failed_total\` (each worker's \`/actuator/prometheus\`, polled every 100 ms) grew by the number of jobs
+meanwhile. Timed from the first POST until the workers' job log lines (\`dev.tally.jobs\`, one per job COMPLETE or
+FAIL, counted in their log files every 100 ms, which costs the workers nothing) grew by the number of jobs
 accepted, or for at most 60 s plus a tenth of a second per job. Other answers: status:count (000: none).
 
 | jobs | accepted (202) | other answers | all POSTed after | all finished after | jobs/s | FAILed |
