@@ -34,10 +34,16 @@ final class GridFsChunkStream extends OutputStream {
     private long length;
     private boolean closed;
 
-    GridFsChunkStream(MongoCollection<RawBsonDocument> chunks, ObjectId fileId, int chunkSize) {
+    /** @param document a {@link #buffer}, the stream's alone until it is closed */
+    GridFsChunkStream(MongoCollection<RawBsonDocument> chunks, ObjectId fileId, byte[] document) {
         this.chunks = chunks;
         this.fileId = fileId;
-        this.document = new byte[HEADER + chunkSize + 1];
+        this.document = document;
+    }
+
+    /** An array for the chunk documents of files in chunks of chunkSize. */
+    static byte[] buffer(int chunkSize) {
+        return new byte[HEADER + chunkSize + 1];
     }
 
     /** The file's length so far: all of it once closed. */

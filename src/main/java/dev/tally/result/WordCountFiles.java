@@ -37,6 +37,12 @@ public class WordCountFiles {
     private final GridFSBucket bucket;
     private final MongoCollection<RawBsonDocument> chunks;
     private final MongoCollection<Document> files;
+    /**
+     * One chunk's array per thread, written over by each upload: a new one per job was 15 % of what a 100 KB job
+     * allocated, zeroed and collected (bench/limits.md, "Session 18").
+     */
+    private final ThreadLocal<byte[]> chunkBuffers =
+            ThreadLocal.withInitial(() -> GridFsChunkStream.buffer(GridFsChunkStream.CHUNK_SIZE));
 
     public WordCountFiles(MongoClient tallyMongo, MongoDbProperties mongodb) {
         MongoDatabase database = tallyMongo.getDatabase(mongodb.database());
@@ -52,7 +58,7 @@ public class WordCountFiles {
     public ObjectId upload(ObjectId jobId, Date jobCreatedAt, RankedWords words) {
         ObjectId fileId = new ObjectId();
         try {
-            GridFsChunkStream out = new GridFsChunkStream(chunks, fileId, GridFsChunkStream.CHUNK_SIZE);
+            GridFsChunkStream out = new GridFsChunkStream(chunks, fileId, chunkBuffers.get());
             WordCountJson.write(words, out);
             out.close();
             files.insertOne(new Document("_id", fileId)

@@ -62,6 +62,19 @@ class WordCountFilesTest {
     }
 
     @Test
+    void aSmallFileAfterALargeOneOnTheSameThreadHoldsOnlyItsOwnBytes() throws Exception {
+        ObjectId large = files.upload(new ObjectId(), new Date(), rankedWords(60_000));
+        RankedWords few = rankedWords(3);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        WordCountJson.write(few, expected);
+
+        ObjectId small = files.upload(new ObjectId(), new Date(), few);
+
+        assertThat(files.open(small).readAllBytes()).isEqualTo(expected.toByteArray());
+        assertThat(files.open(large).readAllBytes()).hasSizeGreaterThan(2 * GridFsChunkStream.CHUNK_SIZE);
+    }
+
+    @Test
     void aFileOfSeveralChunksReadsBackThroughGridFsWithItsMetadata() throws Exception {
         RankedWords words = rankedWords(60_000);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
