@@ -30,6 +30,8 @@ public class JobResults {
     static final int TOP_STORED = 100;
     /** Room left in a 16 MB document for the rest of the job, top words and URL included. */
     static final long MAX_INLINE_BYTES = 12L << 20;
+    /** Room for the update but its inline count: the buffer grows only for top words of about 20 bytes and more. */
+    private static final int UPDATE_BYTES = 4096;
 
     private final WordCountFiles files;
     private final long inlineMaxBytes;
@@ -47,7 +49,8 @@ public class JobResults {
     public List<Bson> completeUpdate(Document job, WordHistogram histogram, Exchange exchange) {
         ObjectId jobId = job.getObjectId("_id");
         RankedWords ranked = RankedWords.of(histogram);
-        BasicOutputBuffer bson = new BasicOutputBuffer(4096);
+        long inlineSize = WordCountBson.sizeUpTo(ranked, inlineMaxBytes);
+        BasicOutputBuffer bson = new BasicOutputBuffer(Math.toIntExact(UPDATE_BYTES + Math.max(inlineSize, 0)));
         try (BsonBinaryWriter set = new BsonBinaryWriter(bson)) {
             set.writeStartDocument();
             set.writeStartDocument("$set");
@@ -55,7 +58,6 @@ public class JobResults {
             set.writeInt64("total_words", histogram.totalWords());
             set.writeInt32("distinct_words", histogram.distinctWords());
             writeTopWords(set, ranked, TOP_STORED);
-            long inlineSize = WordCountBson.sizeUpTo(ranked, inlineMaxBytes);
             if (inlineSize >= 0) {
                 set.writeName(StoredWordCounts.INLINE);
                 set.pipe(new BsonBinaryReader(
@@ -69,7 +71,9 @@ public class JobResults {
             set.writeEndDocument();
             set.writeEndDocument();
         }
-        return List.of(JobDocuments.stillOpen(jobId.toHexString()), new RawBsonDocument(bson.toByteArray()));
+        return List.of(
+                JobDocuments.stillOpen(jobId.toHexString()),
+                new RawBsonDocument(bson.getInternalBuffer(), 0, bson.getPosition()));
     }
 
     /** The job was no longer IN_PROGRESS: the file written for it belongs to no job. */
