@@ -26,7 +26,8 @@ public record WordHistogram(Map<String, Long> counts, long totalWords) {
 
     /**
      * From the totals only, consistent with the record's equals: Camel hashes the body when a route calls a method
-     * on it ({@code ${body.totalWords}}), and hashing every count was 3 % of a worker's CPU per 100 KB job.
+     * on it (an OGNL call such as {@code ${body.totalWords}}), and hashing every count was 3 % of a worker's CPU per
+     * 100 KB job.
      */
     @Override
     public int hashCode() {

@@ -1,5 +1,6 @@
 package dev.tally.monitor;
 
+import dev.tally.count.WordHistogram;
 import dev.tally.fetch.FetchedDocument;
 import dev.tally.job.JobFailure;
 import dev.tally.job.JobFailures;
@@ -31,10 +32,15 @@ public class JobOutcomes {
         JobStateLog.changed(jobId, JobStatus.IN_PROGRESS.name(), JobFailures.elapsed(exchange), null, null, null);
     }
 
-    /** The worker stored the job's word count. */
-    public void completed(String jobId, FetchedDocument document, long words, Exchange exchange) {
+    /** The worker stored the job's word count. Bound by annotation, as {@link #accepted}. */
+    public void completed(
+            @ExchangeProperty("jobId") String jobId,
+            @ExchangeProperty("document") FetchedDocument document,
+            @ExchangeProperty("histogram") WordHistogram histogram,
+            Exchange exchange) {
         Duration took = JobFailures.elapsed(exchange);
         long bytes = document.bytesRead();
+        long words = histogram.totalWords();
         metrics.completed(took, bytes, words);
         JobStateLog.changed(jobId, JobStatus.COMPLETE.name(), took, bytes < 0 ? null : bytes, words, null);
     }

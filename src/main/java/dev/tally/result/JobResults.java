@@ -5,7 +5,9 @@ import dev.tally.count.WordHistogram;
 import dev.tally.job.JobDocuments;
 import dev.tally.job.JobStatus;
 import java.util.List;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonBinaryWriter;
 import org.bson.Document;
@@ -44,9 +46,11 @@ public class JobResults {
     /**
      * Filter and update that complete the job only while it is IN_PROGRESS. The update is BSON bytes written field
      * by field: encoded as a Document, its hundred top words cost the driver a codec lookup per value, 3.4 % of a
-     * worker's CPU per 100 KB job (bench/limits.md, "Session 18").
+     * worker's CPU per 100 KB job (bench/limits.md, "Session 18"). Bound by annotation: {@code ${...}} arguments in
+     * the route are parsed and evaluated on every call.
      */
-    public List<Bson> completeUpdate(Document job, WordHistogram histogram, Exchange exchange) {
+    public List<Bson> completeUpdate(
+            @ExchangeProperty("job") Document job, @Body WordHistogram histogram, Exchange exchange) {
         ObjectId jobId = job.getObjectId("_id");
         RankedWords ranked = RankedWords.of(histogram);
         long inlineSize = WordCountBson.sizeUpTo(ranked, inlineMaxBytes);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.tally.count.WordHistogram;
 import dev.tally.fetch.FetchedDocument;
 import dev.tally.job.FailureReason;
 import dev.tally.job.JobFailure;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -81,7 +83,9 @@ class JobOutcomesTest {
         FetchedDocument document =
                 FetchedDocument.of("http://x/", "text/plain", StandardCharsets.UTF_8, InputStream.nullInputStream());
 
-        outcomes.completed(JOB, document, 8, new DefaultExchange(new DefaultCamelContext()));
+        WordHistogram histogram = new WordHistogram(Map.of("the", 5L, "cat", 3L), 8);
+
+        outcomes.completed(JOB, document, histogram, new DefaultExchange(new DefaultCamelContext()));
 
         assertThat(registry.get("tally.jobs.completed").counter().count()).isEqualTo(1);
         assertThat(registry.get("tally.tokens.counted").counter().count()).isEqualTo(8);
