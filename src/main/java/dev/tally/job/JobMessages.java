@@ -42,15 +42,18 @@ public class JobMessages {
      */
     public Document jobFrom(byte[] message) {
         JsonNode node = parse(message);
-        Document job = new Document("_id", new ObjectId(textOf(node, "job_id")));
-        JsonNode url = node.get("url");
-        JsonNode createdAt = node.get("created_at");
-        if (url == null || createdAt == null) {
+        String jobId = textOf(node, "job_id");
+        if (!ObjectId.isValid(jobId)) {
+            throw new PoisonMessageException("job_id is not a 24-hex ObjectId: " + jobId);
+        }
+        Document job = new Document("_id", new ObjectId(jobId));
+        if (!node.has("url") || !node.has("created_at")) {
             return job;
         }
         return job.append("url", textOf(node, "url")).append("created_at", dateOf(textOf(node, "created_at")));
     }
 
+    /** The message as a JSON object. */
     private JsonNode parse(byte[] message) {
         if (message == null || message.length == 0) {
             throw new PoisonMessageException("empty message");
@@ -62,12 +65,8 @@ public class JobMessages {
             throw new PoisonMessageException("message is not JSON: "
                     + new String(message, 0, Math.min(message.length, 80), StandardCharsets.UTF_8));
         }
-        if (node == null || !node.isObject() || node.get("job_id") == null) {
+        if (node == null || !node.isObject()) {
             throw new PoisonMessageException("message has no job_id string");
-        }
-        String jobId = textOf(node, "job_id");
-        if (!ObjectId.isValid(jobId)) {
-            throw new PoisonMessageException("job_id is not a 24-hex ObjectId: " + jobId);
         }
         return node;
     }
