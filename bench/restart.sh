@@ -1,7 +1,7 @@
-# Restarting one of a benchmark cluster's JVMs on another build, for bench/pair and bench/pair-workers (sourced,
-# not run). They set build_b, the second build.
+# Restarting one of a benchmark cluster's JVMs on another build, and telling the builds' figures apart, for
+# bench/pair and bench/pair-workers (sourced, not run). They set build_a and build_b, the two builds.
 # shellcheck shell=bash
-# shellcheck disable=SC2154 # build_b, dir, pids and logs from the scripts that source it
+# shellcheck disable=SC2154 # build_a, build_b, dir, pids and logs from the scripts that source it
 
 # name jar: the cluster's JVM `name` again, on `jar`, with the command line and environment cluster/up started
 # it with (kept from its first restart), and B's PAIR_B_JAVA_OPTS when `jar` is B
@@ -24,4 +24,17 @@ restart_on() {
         sleep 0.5
     done
     die "$name did not get healthy on $jar"
+}
+
+# pid: A or B, the build the JVM runs
+build_of() {
+    local jar
+    jar=$(tr '\0' '\n' < "/proc/$1/cmdline" | grep -A1 '^-jar$' | tail -n 1)
+    if [[ $jar == "$build_a" ]]; then echo A; else echo B; fi
+}
+
+# pid ticks_before units: the JVM's milliseconds of CPU (utime+stime) per unit since ticks_before
+cpu_ms_per() {
+    awk -v t="$(ticks_of_pid "$1")" -v b="$2" -v hz="$(getconf CLK_TCK)" -v n="$3" \
+        'BEGIN {printf "%.3f", (t - b) * 1000 / hz / n}'
 }
