@@ -12,15 +12,20 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * The API's Vert.x HTTP server. Its router holds {@link VertxApiGuard}'s handlers ahead of the routes Camel's
  * platform-http consumers add through {@link #camelRouter}; requests that Vert.x cannot parse as HTTP get the
  * guard's envelope too. Its own rather than Camel's server: that one offers no way to answer those requests.
+ * It listens once the application has started, not with the context's other lifecycles: until Camel has started
+ * its routes the router would answer every API request 404, where a port not yet listening sends the proxy on to
+ * the next web JVM.
  */
-public final class ApiHttpServer implements SmartLifecycle {
+public final class ApiHttpServer implements SmartLifecycle, ApplicationListener<ApplicationStartedEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHttpServer.class);
     private static final long START_TIMEOUT_SECONDS = 30;
@@ -72,7 +77,20 @@ public final class ApiHttpServer implements SmartLifecycle {
     }
 
     @Override
+    public void onApplicationEvent(ApplicationStartedEvent event) {
+        start();
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return false;
+    }
+
+    @Override
     public void start() {
+        if (server != null) {
+            return;
+        }
         try {
             server = vertx.createHttpServer(new HttpServerOptions())
                     .invalidRequestHandler(guard::invalid)
@@ -87,11 +105,17 @@ public final class ApiHttpServer implements SmartLifecycle {
     }
 
     /**
-     * Stops as Tomcat's graceful shutdown does and in its phase, before Camel stops: requests in flight are answered,
-     * new ones get 503 meanwhile, and only then does the server close.
+     * Stops as Tomcat's graceful shutdown does and in its phase, before Camel stops: new connections are refused, the
+     * requests in flight and those still arriving on open connections are answered (each closing its connection), and
+     * only then does the server close.
      */
     @Override
     public void stop() {
+        HttpServer listening = server;
+        if (listening != null && !ListeningSocket.close(listening)) {
+            LOG.warn(
+                    "The API's server could not close its listening socket apart: it accepts connections until it closes");
+        }
         try {
             if (!guard.drain(shutdownTimeout)) {
                 LOG.warn("The API's server closes with requests unanswered after {}", shutdownTimeout);
@@ -99,7 +123,6 @@ public final class ApiHttpServer implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        HttpServer listening = server;
         server = null;
         if (listening != null) {
             listening.close();

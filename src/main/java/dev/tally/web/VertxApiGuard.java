@@ -50,6 +50,10 @@ final class VertxApiGuard {
             refuse(ctx, 503, "Tally is shutting down here: try again");
             return;
         }
+        if (inFlight.draining()) {
+            // the server no longer accepts connections: this one's client sends its next request elsewhere
+            ctx.response().putHeader("Connection", "close");
+        }
         long started = System.nanoTime();
         ctx.addEndHandler(done -> {
             inFlight.end();
@@ -114,7 +118,7 @@ final class VertxApiGuard {
         response.close();
     }
 
-    /** New requests get 503 from now on; true once those in flight were answered, false when time ran out. */
+    /** See {@link InFlightRequests#drain}: true once the requests in flight were answered, false when time ran out. */
     boolean drain(Duration within) throws InterruptedException {
         return inFlight.drain(within);
     }
