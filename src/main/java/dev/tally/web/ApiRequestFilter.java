@@ -23,8 +23,15 @@ public class ApiRequestFilter extends OncePerRequestFilter {
     private final int maxBodyBytes;
     private final PostRateLimit rateLimit;
     private final RefusedBody refusedBody;
+    private final boolean apiHere;
 
-    ApiRequestFilter(ObjectMapper mapper, int maxBodyBytes, PostRateLimit rateLimit, RefusedBody refusedBody) {
+    /**
+     * @param apiHere False on a web JVM whose API has a server of its own (tally.api.port): Tomcat serves no API path
+     *     there, so the API's paths get Spring MVC's 404 like any other path, not the API's method and body checks.
+     */
+    ApiRequestFilter(
+            ObjectMapper mapper, int maxBodyBytes, PostRateLimit rateLimit, RefusedBody refusedBody, boolean apiHere) {
+        this.apiHere = apiHere;
         this.mapper = mapper;
         this.maxBodyBytes = maxBodyBytes;
         this.rateLimit = rateLimit;
@@ -36,7 +43,7 @@ public class ApiRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = pathOf(request);
         String method = request.getMethod();
-        List<String> allowed = ApiRules.allowedMethods(path);
+        List<String> allowed = apiHere ? ApiRules.allowedMethods(path) : null;
         if ("TRACE".equals(method)) {
             response.setHeader("Allow", String.join(", ", allowed == null ? ApiRules.NOT_TRACE : allowed));
             write(response, 405, ApiRules.traceRefused());

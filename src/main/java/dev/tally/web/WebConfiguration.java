@@ -2,6 +2,7 @@ package dev.tally.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,12 +21,16 @@ class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiRequestFilter> apiRequestFilter(
-            ObjectMapper mapper, ApiProperties api, RateLimitProperties rateLimit) {
+            ObjectMapper mapper,
+            ApiProperties api,
+            RateLimitProperties rateLimit,
+            @Value("${tally.web.enabled:false}") boolean web) {
         FilterRegistrationBean<ApiRequestFilter> registration = new FilterRegistrationBean<>(new ApiRequestFilter(
                 mapper,
                 api.maxBodyBytes(),
                 new PostRateLimit(rateLimit.perSecond(), rateLimit.burst()),
-                new RefusedBody(api.discardMaxBytes(), Duration.ofMillis(api.discardTimeoutMs()))));
+                new RefusedBody(api.discardMaxBytes(), Duration.ofMillis(api.discardTimeoutMs())),
+                !(web && api.port() != null)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

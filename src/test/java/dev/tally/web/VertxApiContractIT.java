@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.support.OperatorHttp;
 import dev.tally.support.TestStack;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -27,6 +30,21 @@ class VertxApiContractIT extends ApiContractIT {
         assertThat(new OperatorHttp(port).get("/health").statusCode())
                 .as("Tomcat no longer serves the API")
                 .isEqualTo(404);
+    }
+
+    @Test
+    void tomcatAnswersTheApisPaths404WhateverTheMethodOrBody() throws IOException {
+        String wrongMethod = "DELETE /word-count HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        String notJson = "POST /word-count HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\nhi";
+        for (String request : new String[] {wrongMethod, notJson}) {
+            assertThat(RawHttp.exchange(port, request.getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(10))
+                            .status())
+                    .as(
+                            "%s on Tomcat, which serves no API path here",
+                            request.lines().findFirst().orElseThrow())
+                    .isEqualTo(404);
+        }
     }
 
     @Test
