@@ -113,8 +113,7 @@ public final class ApiHttpServer implements SmartLifecycle, ApplicationListener<
     public void stop() {
         HttpServer listening = server;
         if (listening != null && !ListeningSocket.close(listening)) {
-            LOG.warn(
-                    "The API's server could not close its listening socket apart: it accepts connections until it closes");
+            LOG.warn("The API's server could not stop accepting connections first: it accepts them until it closes");
         }
         try {
             if (!guard.drain(shutdownTimeout)) {
