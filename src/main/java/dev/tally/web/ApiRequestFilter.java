@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,13 +19,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Paths are compared decoded and normalised, as Tomcat routes them, so {@code /%77ord-count} is no way around.
  * The rules themselves are {@link ApiRules}, shared with the Vert.x API server's {@link VertxApiGuard}.
  */
-public class ApiRequestFilter extends OncePerRequestFilter {
+public class ApiRequestFilter extends OncePerRequestFilter implements ApplicationListener<ApplicationStartedEvent> {
 
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
     private final PostRateLimit rateLimit;
     private final RefusedBody refusedBody;
     private final boolean apiHere;
+    /** Tomcat listens before Camel has started the API's routes: until then an API path would answer 404. */
+    private volatile boolean started;
 
     /**
      * @param apiHere False on a web JVM whose API has a server of its own (tally.api.port): Tomcat serves no API path
@@ -55,6 +59,11 @@ public class ApiRequestFilter extends OncePerRequestFilter {
         }
         if (allowed == null) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (!started) {
+            response.setHeader("Retry-After", "1");
+            write(response, 503, ApiRules.STARTING);
             return;
         }
         if (!allowed.contains(method)) {
@@ -100,6 +109,11 @@ public class ApiRequestFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationStartedEvent event) {
+        started = true;
     }
 
     /** A path of the public API (jobs and /health), decoded and normalised as Tomcat routes it. */

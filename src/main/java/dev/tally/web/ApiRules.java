@@ -12,6 +12,9 @@ final class ApiRules {
     static final String JOBS = "/word-count";
     static final String JSON_ONLY = "Please make requests using the application/json MIME type";
     static final String NOT_UTF8 = "The request body is not valid UTF-8 JSON";
+    // 503s of a JVM whose API routes have not started yet, or which is about to close: another JVM may answer
+    static final String STARTING = "Tally is starting here: try again";
+    static final String SHUTTING_DOWN = "Tally is shutting down here: try again";
     static final List<String> NOT_TRACE = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
     private ApiRules() {}

@@ -47,7 +47,7 @@ final class VertxApiGuard {
         SecurityHeaders.write(ctx.response(), client.isSecure(request));
         if (!inFlight.begin()) {
             ctx.response().putHeader("Connection", "close");
-            refuse(ctx, 503, "Tally is shutting down here: try again");
+            refuse(ctx, 503, ApiRules.SHUTTING_DOWN);
             return;
         }
         if (inFlight.draining()) {

@@ -19,18 +19,24 @@ class WebConfiguration {
         return factory -> factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
     }
 
+    /** A bean, not only the registration's filter, so that it hears when the application has started. */
     @Bean
-    FilterRegistrationBean<ApiRequestFilter> apiRequestFilter(
+    ApiRequestFilter apiRequestFilter(
             ObjectMapper mapper,
             ApiProperties api,
             RateLimitProperties rateLimit,
             @Value("${tally.web.enabled:false}") boolean web) {
-        FilterRegistrationBean<ApiRequestFilter> registration = new FilterRegistrationBean<>(new ApiRequestFilter(
+        return new ApiRequestFilter(
                 mapper,
                 api.maxBodyBytes(),
                 new PostRateLimit(rateLimit.perSecond(), rateLimit.burst()),
                 new RefusedBody(api.discardMaxBytes(), Duration.ofMillis(api.discardTimeoutMs())),
-                !(web && api.port() != null)));
+                !(web && api.port() != null));
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiRequestFilter> apiRequestFilterRegistration(ApiRequestFilter filter) {
+        FilterRegistrationBean<ApiRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;
