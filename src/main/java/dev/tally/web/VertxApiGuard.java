@@ -46,7 +46,7 @@ final class VertxApiGuard {
         HttpServerRequest request = ctx.request();
         SecurityHeaders.write(ctx.response(), client.isSecure(request));
         if (!inFlight.begin()) {
-            ctx.response().putHeader("Connection", "close");
+            ctx.response().putHeader("Connection", "close").putHeader("Retry-After", "1");
             refuse(ctx, 503, ApiRules.SHUTTING_DOWN);
             return;
         }

@@ -29,7 +29,7 @@ class ApiStartIT {
     void theApisOwnPortRefusesConnectionsUntilTheRoutesCanAnswer() throws Exception {
         int apiPort = FreePort.find();
         Map<Integer, Integer> answers = answersUntilHealthy(
-                "api-start-vertx", Map.of("TALLY_API_PORT", String.valueOf(apiPort)), web -> apiPort);
+                "api-start-vertx", Map.of("TALLY_API_PORT", String.valueOf(apiPort)), web -> apiPort, new TreeMap<>());
 
         assertThat(answers.get(0))
                 .as("connections refused while the JVM started")
@@ -39,15 +39,29 @@ class ApiStartIT {
 
     @Test
     void tomcatAnswersTheApi503UntilTheRoutesCanAnswer() throws Exception {
-        Map<Integer, Integer> answers = answersUntilHealthy("api-start-tomcat", Map.of(), TallyProcess::port);
+        Map<Integer, RawHttp.Reply> firstOfEach = new TreeMap<>();
+        Map<Integer, Integer> answers =
+                answersUntilHealthy("api-start-tomcat", Map.of(), TallyProcess::port, firstOfEach);
 
         assertThat(answers).as("answers before the first 200 (0: refused)").doesNotContainKey(404);
         assertThat(answers.keySet()).as("503 while Camel started the routes").contains(503);
+        RawHttp.Reply starting = firstOfEach.get(503);
+        assertThat(starting.header("Retry-After")).isEqualTo("1");
+        assertThat(new String(starting.body(), StandardCharsets.UTF_8))
+                .contains("\"success\":false")
+                .contains(ApiRules.STARTING);
     }
 
-    /** GET /health from the JVM's launch until it answers 200, counted by status (0: connection refused). */
+    /**
+     * GET /health from the JVM's launch until it answers 200, counted by status (0: connection refused); the first
+     * answer of each status goes to {@code firstOfEach}.
+     */
     private static Map<Integer, Integer> answersUntilHealthy(
-            String name, Map<String, String> settings, Function<TallyProcess, Integer> apiPort) throws Exception {
+            String name,
+            Map<String, String> settings,
+            Function<TallyProcess, Integer> apiPort,
+            Map<Integer, RawHttp.Reply> firstOfEach)
+            throws Exception {
         try (TallyProcess web = TallyProcess.start(name, "web", "." + name, settings)) {
             Map<Integer, Integer> answers = new TreeMap<>();
             long deadline = System.nanoTime() + START_BOUND.toNanos();
@@ -58,8 +72,9 @@ class ApiStartIT {
                         .isLessThan(deadline);
                 int status;
                 try {
-                    status = RawHttp.exchange(apiPort.apply(web), HEALTH, Duration.ofSeconds(10))
-                            .status();
+                    RawHttp.Reply reply = RawHttp.exchange(apiPort.apply(web), HEALTH, Duration.ofSeconds(10));
+                    status = reply.status();
+                    firstOfEach.putIfAbsent(status, reply);
                 } catch (ConnectException e) {
                     status = 0;
                 }
