@@ -17,7 +17,9 @@ start_timeout=${TALLY_CLUSTER_START_TIMEOUT:-300}
 stop_timeout=${TALLY_CLUSTER_STOP_TIMEOUT:-40}
 # Small, bounded JVMs (measured in bench/report.md): a fixed heap cap, serial GC (no parallel GC threads
 # competing for 2 cores, no G1 remembered sets), smaller thread stacks, code cache and metaspace bounds.
-jvm_opts="-Xms48m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError"
+# Transparent huge pages for the heap and code cache (the kernel's "madvise" mode, as here): 4-9 % less CPU per
+# POST and per job, measured in pairs (bench/limits.md, "Session 19").
+jvm_opts="-Xms48m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError -XX:+UseTransparentHugePages"
 # Web JVMs: C1 only (TieredStopAtLevel=1) too, with freed malloc memory returned every 5 s. Tiered (C1 and C2)
 # was measured for them (bench/limits.md, "Web CPU per request"): once C2 has compiled the request path a POST
 # costs 0.46-0.52 ms of web CPU instead of 0.93-1.05 ms, but only after 60-120 s of load (9.7-11.8 ms per POST in
