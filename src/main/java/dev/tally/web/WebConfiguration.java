@@ -25,13 +25,14 @@ class WebConfiguration {
             ObjectMapper mapper,
             ApiProperties api,
             RateLimitProperties rateLimit,
-            @Value("${tally.web.enabled:false}") boolean web) {
+            // the condition that puts the API on a server of its own (VertxApiServer), not a second spelling of it
+            @Value("#{!(" + VertxApiServer.API_ON_ITS_OWN_SERVER + ")}") boolean apiOnTomcat) {
         return new ApiRequestFilter(
                 mapper,
                 api.maxBodyBytes(),
                 new PostRateLimit(rateLimit.perSecond(), rateLimit.burst()),
                 new RefusedBody(api.discardMaxBytes(), Duration.ofMillis(api.discardTimeoutMs())),
-                !(web && api.port() != null));
+                apiOnTomcat);
     }
 
     @Bean
