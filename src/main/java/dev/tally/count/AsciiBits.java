@@ -22,7 +22,11 @@ final class AsciiBits {
      * 0-7 and for its [\w'] chars in bits 8-15.
      */
     static long classifyGroup(byte[] bytes, int offset) {
-        long group = (long) LITTLE_ENDIAN_LONG.get(bytes, offset);
+        return classify((long) LITTLE_ENDIAN_LONG.get(bytes, offset), bytes, offset);
+    }
+
+    /** {@link #classifyGroup} for 8 ASCII bytes already in a register, stored lowercased at {@code offset}. */
+    static long classify(long group, byte[] bytes, int offset) {
         // Setting bit 0x20 folds 'A'-'Z' onto 'a'-'z' and moves no other ASCII char into that range.
         long letter = inRange(group | ONES * 0x20, 'a', 'z');
         long word = letter | inRange(group, '0', '9') | equalTo(group, '_');

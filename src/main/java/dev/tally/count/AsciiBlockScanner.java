@@ -2,15 +2,11 @@ package dev.tally.count;
 
 import static dev.tally.count.AsciiBits.LITTLE_ENDIAN_LONG;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.StandardCharsets;
-
 /**
- * Bulk path for ASCII text, which is most input. Narrows the chars to bytes, then per block of 64 bytes builds two
- * bit masks ({@link AsciiBits}: word chars, and the [\w'] run chars) and walks whole tokens with bit scans on those
- * masks, all in registers: no per-char loop, and no hard-to-predict branch at every word boundary.
+ * Bulk path for ASCII text, which is most input. Narrows the chars to bytes eight at a time and, from the same
+ * registers, builds per block of 64 bytes two bit masks ({@link AsciiBits}: word chars, and the [\w'] run chars);
+ * then walks whole tokens with bit scans on those masks: no per-char loop, and no hard-to-predict branch at every
+ * word boundary.
  * A token is the span from the first to the last word char of a [\w'] run, exactly as in {@link TokenBuilder};
  * its lowercased bytes read as little-endian longs are its key in {@link TokenCounts}.
  *
@@ -37,11 +33,10 @@ final class AsciiBlockScanner {
     /** ASCII bytes of the stretch, lowercased in place; the slack lets a token's 16-byte key read past the end. */
     private final byte[] bytes = new byte[CAPACITY + 64 + 16];
 
-    private final ByteBuffer byteBuffer = ByteBuffer.wrap(bytes);
-    /** The US-ASCII encoder's array loop is a vectorized JVM intrinsic and stops exactly at the first non-ASCII char. */
-    private final CharsetEncoder ascii = StandardCharsets.US_ASCII.newEncoder();
+    /** Per block of {@link #bytes}: bit i for byte i, a word char; and a [\w'] run char. */
+    private final long[] wordMasks = new long[CAPACITY / 64 + 1];
 
-    private CharBuffer charBuffer = CharBuffer.allocate(0);
+    private final long[] runMasks = new long[CAPACITY / 64 + 1];
     private char[] longToken = new char[0];
 
     AsciiBlockScanner(TokenCounts counts) {
@@ -53,17 +48,12 @@ final class AsciiBlockScanner {
         if (!startsWithAsciiGroup(chars, from, to)) {
             return from;
         }
-        int length = narrow(chars, from, Math.min(to, from + CAPACITY));
+        int length = narrowAndClassify(chars, from, Math.min(to, from + CAPACITY));
         int pendingStart = -1;
         int pendingLastWordEnd = 0;
         for (int base = 0; base < length; base += 64) {
-            long word = 0;
-            long run = 0;
-            for (int group = 0; group < 64; group += 8) {
-                long classes = AsciiBits.classifyGroup(bytes, base + group);
-                word |= (classes & 0xFF) << group;
-                run |= (classes >>> 8) << group;
-            }
+            long word = wordMasks[base >>> 6];
+            long run = runMasks[base >>> 6];
             if (length - base < 64) {
                 // Past the stretch, nothing is a word char and the run goes on: tokens reaching the end stay open.
                 long valid = (1L << (length - base)) - 1;
@@ -126,18 +116,68 @@ final class AsciiBlockScanner {
         return allBits < 128;
     }
 
-    /** Copies the leading ASCII chars of chars[from, to) into {@link #bytes}; returns how many it copied. */
-    private int narrow(char[] chars, int from, int to) {
-        if (charBuffer.array() != chars) {
-            charBuffer = CharBuffer.wrap(chars);
+    /**
+     * Copies the leading ASCII chars of chars[from, to) into {@link #bytes}, lowercased, and sets the masks of their
+     * blocks; returns how many it copied. Under C1 the JDK's US-ASCII encoder, which this replaced, has no
+     * intrinsic: its loop of a compare and a store per char was 6 % of a page's work, and the classification read
+     * the bytes back (bench/limits.md, "Session 20").
+     */
+    private int narrowAndClassify(char[] chars, int from, int to) {
+        int limit = to - from;
+        int i = 0;
+        long word = 0;
+        long run = 0;
+        for (; i + 8 <= limit; i += 8) {
+            int at = from + i;
+            char c0 = chars[at];
+            char c1 = chars[at + 1];
+            char c2 = chars[at + 2];
+            char c3 = chars[at + 3];
+            char c4 = chars[at + 4];
+            char c5 = chars[at + 5];
+            char c6 = chars[at + 6];
+            char c7 = chars[at + 7];
+            if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) >= 128) {
+                break;
+            }
+            long group = c0
+                    | (long) c1 << 8
+                    | (long) c2 << 16
+                    | (long) c3 << 24
+                    | (long) c4 << 32
+                    | (long) c5 << 40
+                    | (long) c6 << 48
+                    | (long) c7 << 56;
+            long classes = AsciiBits.classify(group, bytes, i);
+            word |= (classes & 0xFF) << i;
+            run |= (classes >>> 8) << i;
+            if ((i & 63) == 56) {
+                wordMasks[i >>> 6] = word;
+                runMasks[i >>> 6] = run;
+                word = 0;
+                run = 0;
+            }
         }
-        charBuffer.limit(to).position(from);
-        byteBuffer.clear();
-        ascii.reset().encode(charBuffer, byteBuffer, true);
-        int length = byteBuffer.position();
+        int length = i;
+        while (length < limit && chars[from + length] < 128) {
+            bytes[length] = (byte) chars[from + length];
+            length++;
+        }
         // Zeros (not word chars) up to the end of the last block, so that its classification sees no stale bytes.
-        for (int i = length; i < ((length + 63) & ~63); i += 8) {
-            LITTLE_ENDIAN_LONG.set(bytes, i, 0L);
+        int end = (length + 63) & ~63;
+        for (int zero = length; zero < end; zero += 8) {
+            LITTLE_ENDIAN_LONG.set(bytes, zero, 0L);
+        }
+        for (; i < end; i += 8) {
+            long classes = AsciiBits.classifyGroup(bytes, i);
+            word |= (classes & 0xFF) << i;
+            run |= (classes >>> 8) << i;
+            if ((i & 63) == 56) {
+                wordMasks[i >>> 6] = word;
+                runMasks[i >>> 6] = run;
+                word = 0;
+                run = 0;
+            }
         }
         return length;
     }
