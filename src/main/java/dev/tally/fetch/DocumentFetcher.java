@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.camel.ExchangeProperty;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -52,10 +53,12 @@ public final class DocumentFetcher implements AutoCloseable {
     }
 
     /**
+     * @param url the document's URL; in the worker route, its exchange property jobUrl (bound by annotation, not
+     *     written out as an argument, which Camel would parse and evaluate on every job)
      * @throws PermanentFetchException when retrying cannot help (4xx, unknown host, wrong type, ...)
      * @throws TransientFetchException when a retry may succeed (timeouts, refused connection, 5xx, ...)
      */
-    public FetchedDocument fetch(String url) {
+    public FetchedDocument fetch(@ExchangeProperty("jobUrl") String url) {
         URI target = parseUrl(url);
         for (int redirects = 0; ; redirects++) {
             HttpGet request = newRequest(target);

@@ -22,4 +22,20 @@ class DirectBeanStepsIT extends FullStackTest {
                 .map(step -> ((SetPropertyProcessor) step).getExpression())
                 .hasAtLeastOneElementOfType(DirectBeanExpression.class);
     }
+
+    @Test
+    void aJobsBeanStepsAreDirectAsFarAsTheOutcome() {
+        List<Processor> steps = camel.getRoute("worker-count-words").filter("*");
+
+        assertThat(steps)
+                .filteredOn(DirectBeanCall.class::isInstance)
+                .map(Object::toString)
+                .contains(
+                        "bean JobMessages.jobFrom",
+                        "bean DocumentFetcher.fetch",
+                        "bean TextExtractor.extract",
+                        "bean WordCounter.count",
+                        "bean JobResults.completeUpdate",
+                        "bean JobOutcomes.completed");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tally.routes;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.ExchangeProperty;
 
 /** The worker's documentFetcher bean: fails every fetch as the test tells it to, and counts the tries. */
 public final class FailingFetcher {
@@ -8,7 +9,7 @@ public final class FailingFetcher {
     private volatile RuntimeException failure = new IllegalStateException("no fetch expected");
     private final AtomicInteger tries = new AtomicInteger();
 
-    public Object fetch(String url) {
+    public Object fetch(@ExchangeProperty("jobUrl") String url) {
         tries.incrementAndGet();
         throw failure;
     }
