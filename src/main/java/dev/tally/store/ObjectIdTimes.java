@@ -67,7 +67,7 @@ final class ObjectIdTimes {
     }
 
     private void put(long high, int low, long value) {
-        if (high == 0 && low == 0) {
+        if (isEmpty(high, low)) {
             hasZero = true;
             zeroValue = value;
             return;
@@ -90,7 +90,7 @@ final class ObjectIdTimes {
     }
 
     private boolean remove(long high, int low) {
-        if (high == 0 && low == 0) {
+        if (isEmpty(high, low)) {
             boolean had = hasZero;
             hasZero = false;
             return had;
@@ -126,7 +126,7 @@ final class ObjectIdTimes {
         allocate(oldHighs.length * 2);
         size = 0;
         for (int slot = 0; slot < oldHighs.length; slot++) {
-            if (oldHighs[slot] != 0 || oldLows[slot] != 0) {
+            if (!isEmpty(oldHighs[slot], oldLows[slot])) {
                 put(oldHighs[slot], oldLows[slot], oldValues[slot]);
             }
         }
@@ -139,7 +139,11 @@ final class ObjectIdTimes {
     }
 
     private boolean isEmpty(int slot) {
-        return highs[slot] == 0 && lows[slot] == 0;
+        return isEmpty(highs[slot], lows[slot]);
+    }
+
+    private static boolean isEmpty(long high, int low) {
+        return high == 0 && low == 0;
     }
 
     private static int home(long high, int low, int mask) {
