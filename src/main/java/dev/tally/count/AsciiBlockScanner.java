@@ -124,31 +124,45 @@ final class AsciiBlockScanner {
      */
     private int narrowAndClassify(char[] chars, int from, int to) {
         int limit = to - from;
-        int i = 0;
+        // unknown until a group is not 8 ASCII chars; then the groups left up to the end of its block come from bytes
+        int length = -1;
+        int end = limit + 8;
         long word = 0;
         long run = 0;
-        for (; i + 8 <= limit; i += 8) {
-            int at = from + i;
-            char c0 = chars[at];
-            char c1 = chars[at + 1];
-            char c2 = chars[at + 2];
-            char c3 = chars[at + 3];
-            char c4 = chars[at + 4];
-            char c5 = chars[at + 5];
-            char c6 = chars[at + 6];
-            char c7 = chars[at + 7];
-            if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) >= 128) {
-                break;
+        for (int i = 0; i < end; i += 8) {
+            long classes = -1;
+            if (length < 0 && i + 8 <= limit) {
+                int at = from + i;
+                char c0 = chars[at];
+                char c1 = chars[at + 1];
+                char c2 = chars[at + 2];
+                char c3 = chars[at + 3];
+                char c4 = chars[at + 4];
+                char c5 = chars[at + 5];
+                char c6 = chars[at + 6];
+                char c7 = chars[at + 7];
+                if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) < 128) {
+                    long group = c0
+                            | (long) c1 << 8
+                            | (long) c2 << 16
+                            | (long) c3 << 24
+                            | (long) c4 << 32
+                            | (long) c5 << 40
+                            | (long) c6 << 48
+                            | (long) c7 << 56;
+                    classes = AsciiBits.classify(group, bytes, i);
+                }
             }
-            long group = c0
-                    | (long) c1 << 8
-                    | (long) c2 << 16
-                    | (long) c3 << 24
-                    | (long) c4 << 32
-                    | (long) c5 << 40
-                    | (long) c6 << 48
-                    | (long) c7 << 56;
-            long classes = AsciiBits.classify(group, bytes, i);
+            if (classes < 0) {
+                if (length < 0) {
+                    length = copyAsciiTail(chars, from, i, limit);
+                    end = (length + 63) & ~63;
+                    if (i >= end) {
+                        break;
+                    }
+                }
+                classes = AsciiBits.classifyGroup(bytes, i);
+            }
             word |= (classes & 0xFF) << i;
             run |= (classes >>> 8) << i;
             if ((i & 63) == 56) {
@@ -158,26 +172,21 @@ final class AsciiBlockScanner {
                 run = 0;
             }
         }
+        return length;
+    }
+
+    /**
+     * Copies the ASCII chars from chars[from + i] on into {@link #bytes} one at a time, then zeros (not word chars) up
+     * to the end of the last block, so that its classification sees no stale bytes; returns the stretch's length.
+     */
+    private int copyAsciiTail(char[] chars, int from, int i, int limit) {
         int length = i;
         while (length < limit && chars[from + length] < 128) {
             bytes[length] = (byte) chars[from + length];
             length++;
         }
-        // Zeros (not word chars) up to the end of the last block, so that its classification sees no stale bytes.
-        int end = (length + 63) & ~63;
-        for (int zero = length; zero < end; zero += 8) {
+        for (int zero = length; zero < ((length + 63) & ~63); zero += 8) {
             LITTLE_ENDIAN_LONG.set(bytes, zero, 0L);
-        }
-        for (; i < end; i += 8) {
-            long classes = AsciiBits.classifyGroup(bytes, i);
-            word |= (classes & 0xFF) << i;
-            run |= (classes >>> 8) << i;
-            if ((i & 63) == 56) {
-                wordMasks[i >>> 6] = word;
-                runMasks[i >>> 6] = run;
-                word = 0;
-                run = 0;
-            }
         }
         return length;
     }
