@@ -62,7 +62,7 @@ public class ApiRequestFilter extends OncePerRequestFilter implements Applicatio
             return;
         }
         if (!started) {
-            response.setHeader("Retry-After", "1");
+            response.setHeader("Retry-After", ApiRules.RETRY_AFTER_SECONDS);
             write(response, 503, ApiRules.STARTING);
             return;
         }
@@ -76,7 +76,7 @@ public class ApiRequestFilter extends OncePerRequestFilter implements Applicatio
             return;
         }
         if ("POST".equals(method) && !rateLimit.tryAcquire(request.getRemoteAddr())) {
-            response.setHeader("Retry-After", "1");
+            response.setHeader("Retry-After", ApiRules.RETRY_AFTER_SECONDS);
             write(response, 429, ApiRules.tooManySubmissions(request.getRemoteAddr()));
             return;
         }

@@ -15,6 +15,9 @@ final class ApiRules {
     // 503s of a JVM whose API routes have not started yet, or which is about to close: another JVM may answer
     static final String STARTING = "Tally is starting here: try again";
     static final String SHUTTING_DOWN = "Tally is shutting down here: try again";
+    /** Seconds a client is told to wait (Retry-After) after a 429, or a 503 of a starting or stopping JVM. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
     static final List<String> NOT_TRACE = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
     private ApiRules() {}

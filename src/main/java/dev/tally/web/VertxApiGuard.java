@@ -46,7 +46,7 @@ final class VertxApiGuard {
         HttpServerRequest request = ctx.request();
         SecurityHeaders.write(ctx.response(), client.isSecure(request));
         if (!inFlight.begin()) {
-            ctx.response().putHeader("Connection", "close").putHeader("Retry-After", "1");
+            ctx.response().putHeader("Connection", "close").putHeader("Retry-After", ApiRules.RETRY_AFTER_SECONDS);
             refuse(ctx, 503, ApiRules.SHUTTING_DOWN);
             return;
         }
@@ -175,7 +175,7 @@ final class VertxApiGuard {
         if (rateLimit.tryAcquire(address)) {
             return false;
         }
-        ctx.response().putHeader("Retry-After", "1");
+        ctx.response().putHeader("Retry-After", ApiRules.RETRY_AFTER_SECONDS);
         refuse(ctx, 429, ApiRules.tooManySubmissions(address));
         return true;
     }
