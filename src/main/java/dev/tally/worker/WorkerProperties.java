@@ -12,9 +12,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param concurrency Consumers per worker process, each on its own thread.
  * @param prefetch Unacknowledged messages per consumer.
+ * @param readAheadAfterChars Past this many chars of a document's text, its reading goes on in a thread of its own
+ *     while the consumer's thread counts; 0: never.
  */
 @Validated
 @ConfigurationProperties("tally.worker")
 public record WorkerProperties(
         @NotNull @Min(1) Integer concurrency,
-        @NotNull @Min(1) Integer prefetch) implements TallySettings {}
+        @NotNull @Min(1) Integer prefetch,
+        @NotNull @Min(0) Long readAheadAfterChars)
+        implements TallySettings {}

@@ -69,6 +69,13 @@ class WorkerFlowIT extends FullStackTest {
     }
 
     @Test
+    void aDocumentThatOutgrowsTheCapWhileItStreamsFails() {
+        JsonNode job = awaitFinished(submit(documents.url("/huge-chunked.html")), WITHIN);
+        assertThat(job.path("status").asText()).isEqualTo("FAIL");
+        assertThat(job.path("error").asText()).startsWith("document too large");
+    }
+
+    @Test
     void aRefusedConnectionIsRetriedWithBackoffThenFails() {
         String url = "http://127.0.0.1:1/refused";
         JsonNode job = awaitFinished(submit(url), WITHIN);

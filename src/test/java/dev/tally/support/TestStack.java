@@ -58,6 +58,8 @@ public final class TestStack {
         registry.add("tally.redelivery.initial-delay-ms", () -> 100);
         registry.add("tally.redelivery.max-delay-ms", () -> 400);
         registry.add("tally.fetch.max-bytes", () -> DocumentServer.SIZE_CAP);
+        // documents past a quarter of the cap are read ahead, so the cap's failure is met on the reading thread
+        registry.add("tally.worker.read-ahead-after-chars", () -> DocumentServer.SIZE_CAP / 4);
     }
 
     /**

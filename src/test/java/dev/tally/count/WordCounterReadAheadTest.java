@@ -1,0 +1,178 @@
+package dev.tally.count;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A long text's reading goes on in another thread: the same histogram, the same failures, the reader closed after. */
+class WordCounterReadAheadTest {
+
+    private static final String TEXT =
+            "Don't stop rock'n'roll'' \u039F\u0394\u039F\u03A3. caf\u00E9 \uD83D\uDE00x the THE n4t3_x\n";
+    private static final int AFTER = 100;
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> new Thread(task, "ahead"));
+    private final WordCounter counter = new WordCounter(thread, AFTER);
+
+    @AfterEach
+    void stopThread() {
+        thread.shutdownNow();
+    }
+
+    @Test
+    void countsWhatOneThreadCountsAndReadsTheRestOnTheOtherThread() {
+        String text = TEXT.repeat(3_000);
+        ThreadRecordingReader reader = new ThreadRecordingReader(ChunkedReader.cyclingChunks(text, 97));
+
+        WordHistogram histogram = counter.count(reader);
+
+        assertThat(histogram).isEqualTo(new WordCounter().countText(text));
+        assertThat(reader.readers)
+                .containsExactlyInAnyOrder(Thread.currentThread().getName(), "ahead");
+        assertThat(reader.closedBy).isEqualTo(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aShortTextIsReadOnTheCallersThreadAlone() {
+        ThreadRecordingReader reader = new ThreadRecordingReader(ChunkedReader.chunksOf("short text", 3));
+
+        counter.count(reader);
+
+        assertThat(reader.readers).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void withNoFreeThreadTheCallerReadsTheRest() {
+        WordCounter busy = new WordCounter(
+                task -> {
+                    throw new RejectedExecutionException("all busy");
+                },
+                AFTER);
+        String text = TEXT.repeat(100);
+        ThreadRecordingReader reader = new ThreadRecordingReader(ChunkedReader.chunksOf(text, 50));
+
+        assertThat(busy.count(reader)).isEqualTo(new WordCounter().countText(text));
+        assertThat(reader.readers).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aRuntimeExceptionOfTheReadingThreadReachesTheCallerUnchangedAndTheReaderIsClosed() {
+        IllegalStateException failure = new IllegalStateException("document too large");
+        FailingAfter reader = new FailingAfter(10 * AFTER, failure);
+
+        assertThatThrownBy(() -> counter.count(reader)).isSameAs(failure);
+        assertThat(reader.failedOn).isEqualTo("ahead");
+        assertThat(reader.isClosed()).isTrue();
+    }
+
+    @Test
+    void anIoExceptionOfTheReadingThreadIsWrappedAsOnTheCallersThread() {
+        IOException failure = new IOException("connection reset");
+
+        assertThatThrownBy(() -> counter.count(new FailingAfter(10 * AFTER, failure)))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCause(failure);
+    }
+
+    @Test
+    void anInterruptDoesNotStopTheCountAndIsKept() {
+        String text = TEXT.repeat(1_000);
+        Thread caller = Thread.currentThread();
+        Reader reader = new ThreadRecordingReader(ChunkedReader.chunksOf(text, 64)) {
+            private int reads;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                if (++reads == 20) {
+                    caller.interrupt();
+                }
+                return super.read(buffer, offset, length);
+            }
+        };
+
+        WordHistogram histogram = counter.count(reader);
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(histogram).isEqualTo(new WordCounter().countText(text));
+    }
+
+    @Test
+    void theReadingThreadServesOneCountAfterAnother() {
+        String text = TEXT.repeat(500);
+        WordHistogram expected = new WordCounter().countText(text);
+
+        for (int count = 0; count < 20; count++) {
+            assertThat(counter.count(ChunkedReader.chunksOf(text, 70))).isEqualTo(expected);
+        }
+    }
+
+    /** Records which threads read it and which closed it. */
+    private static class ThreadRecordingReader extends Reader {
+        final Set<String> readers = ConcurrentHashMap.newKeySet();
+        final Reader text;
+        volatile String closedBy;
+
+        ThreadRecordingReader(Reader text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            readers.add(Thread.currentThread().getName());
+            return text.read(buffer, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            closedBy = Thread.currentThread().getName();
+            text.close();
+        }
+    }
+
+    /** Words until {@code chars} were read, then the failure. */
+    private static final class FailingAfter extends Reader {
+        private final Exception failure;
+        private final ChunkedReader words;
+        private int left;
+        volatile String failedOn;
+
+        FailingAfter(int chars, Exception failure) {
+            this.failure = failure;
+            this.words = ChunkedReader.chunksOf("word ".repeat(chars), 40);
+            this.left = chars;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                failedOn = Thread.currentThread().getName();
+                if (failure instanceof IOException io) {
+                    throw io;
+                }
+                throw (RuntimeException) failure;
+            }
+            int read = words.read(buffer, offset, Math.min(length, left));
+            left -= read;
+            return read;
+        }
+
+        @Override
+        public void close() {
+            words.close();
+        }
+
+        boolean isClosed() {
+            return words.isClosed();
+        }
+    }
+}
