@@ -20,6 +20,8 @@ class WordCounterReadAheadTest {
     private static final String TEXT =
             "Don't stop rock'n'roll'' \u039F\u0394\u039F\u03A3. caf\u00E9 \uD83D\uDE00x the THE n4t3_x\n";
     private static final int AFTER = 100;
+    /** Long enough for its reading to go on in the other thread. */
+    private static final String WORDS = "word ".repeat(2 * AFTER);
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> new Thread(task, "ahead"));
     private final WordCounter counter = new WordCounter(thread, AFTER);
@@ -68,10 +70,10 @@ class WordCounterReadAheadTest {
     @Test
     void aRuntimeExceptionOfTheReadingThreadReachesTheCallerUnchangedAndTheReaderIsClosed() {
         IllegalStateException failure = new IllegalStateException("document too large");
-        FailingAfter reader = new FailingAfter(10 * AFTER, failure);
+        FailingReader reader = new FailingReader(WORDS, 40, failure);
 
         assertThatThrownBy(() -> counter.count(reader)).isSameAs(failure);
-        assertThat(reader.failedOn).isEqualTo("ahead");
+        assertThat(reader.failedOn()).isEqualTo("ahead");
         assertThat(reader.isClosed()).isTrue();
     }
 
@@ -79,7 +81,7 @@ class WordCounterReadAheadTest {
     void anIoExceptionOfTheReadingThreadIsWrappedAsOnTheCallersThread() {
         IOException failure = new IOException("connection reset");
 
-        assertThatThrownBy(() -> counter.count(new FailingAfter(10 * AFTER, failure)))
+        assertThatThrownBy(() -> counter.count(new FailingReader(WORDS, 40, failure)))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasCause(failure);
     }
@@ -136,43 +138,6 @@ class WordCounterReadAheadTest {
         public void close() throws IOException {
             closedBy = Thread.currentThread().getName();
             text.close();
-        }
-    }
-
-    /** Words until {@code chars} were read, then the failure. */
-    private static final class FailingAfter extends Reader {
-        private final Exception failure;
-        private final ChunkedReader words;
-        private int left;
-        volatile String failedOn;
-
-        FailingAfter(int chars, Exception failure) {
-            this.failure = failure;
-            this.words = ChunkedReader.chunksOf("word ".repeat(chars), 40);
-            this.left = chars;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            if (left <= 0) {
-                failedOn = Thread.currentThread().getName();
-                if (failure instanceof IOException io) {
-                    throw io;
-                }
-                throw (RuntimeException) failure;
-            }
-            int read = words.read(buffer, offset, Math.min(length, left));
-            left -= read;
-            return read;
-        }
-
-        @Override
-        public void close() {
-            words.close();
-        }
-
-        boolean isClosed() {
-            return words.isClosed();
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,21 +78,21 @@ class WordCounterStreamingTest {
     @Test
     void runtimeExceptionFromTheReaderPropagatesUnchangedAndTheReaderIsClosed() {
         IllegalStateException failure = new IllegalStateException("broken upstream");
-        FailingReader reader = new FailingReader(() -> failure);
+        FailingReader reader = new FailingReader("some words ", 11, failure);
 
         assertThatThrownBy(() -> counter.count(reader)).isSameAs(failure);
-        assertThat(reader.closed).isTrue();
+        assertThat(reader.isClosed()).isTrue();
     }
 
     @Test
     void ioExceptionFromTheReaderIsWrappedAndTheReaderIsClosed() {
         IOException failure = new IOException("disk on fire");
-        FailingReader reader = new FailingReader(() -> failure);
+        FailingReader reader = new FailingReader("some words ", 11, failure);
 
         assertThatThrownBy(() -> counter.count(reader))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasCause(failure);
-        assertThat(reader.closed).isTrue();
+        assertThat(reader.isClosed()).isTrue();
     }
 
     @Test
@@ -103,41 +102,5 @@ class WordCounterStreamingTest {
         assertThat(histogram.counts()).isEmpty();
         assertThat(histogram.totalWords()).isZero();
         assertThat(histogram.distinctWords()).isZero();
-    }
-
-    /** Serves a few chars, then throws on the next read. */
-    private static final class FailingReader extends Reader {
-
-        private final ThrowingSupplier failure;
-        private boolean servedPrefix;
-        private boolean closed;
-
-        FailingReader(ThrowingSupplier failure) {
-            this.failure = failure;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            if (!servedPrefix) {
-                servedPrefix = true;
-                "some words ".getChars(0, 11, buffer, offset);
-                return 11;
-            }
-            Exception exception = failure.get();
-            if (exception instanceof IOException ioException) {
-                throw ioException;
-            }
-            throw (RuntimeException) exception;
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingSupplier {
-        Exception get();
     }
 }
