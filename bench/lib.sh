@@ -18,10 +18,6 @@ export TALLY_NGINX_POST_BURST=${BENCH_NGINX_POST_BURST:-1000000}
 # the POST scenarios' purged jobs stay IN_PROGRESS: the sweeper would re-publish them 15 minutes after their POST,
 # inside a long run (it still runs every minute, as deployed; only its threshold is past the run's end)
 export TALLY_SWEEPER_STALE_AFTER_MS=${TALLY_SWEEPER_STALE_AFTER_MS:-3600000}
-# word counts in GridFS only: the embedded store cannot carry 15,000-field counts in the job's document at bench
-# rates (bench/limits.md, "Word counts as MongoDB data"); with the default 1 MiB its heap filled and it closed in
-# the warm-up, 664 to 1,118 of 4,000 jobs finished. Set it to measure inline counts on a real MongoDB.
-export TALLY_RESULTS_INLINE_MAX_BYTES=${TALLY_RESULTS_INLINE_MAX_BYTES:-0}
 duration=${BENCH_DURATION:-20s}
 warmup=${BENCH_WARMUP:-30s}
 # enough jobs for the workers' JIT to settle before the drain is measured

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import dev.tally.support.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +115,7 @@ class ClusterIT {
         assertThat(id.find()).as(submitted.output()).isTrue();
         String jobId = id.group(1);
         new ApiClient(cluster.nginxPort).awaitFinished(jobId, Duration.ofSeconds(60));
+        assertCountedIntoGridFs(jobId);
 
         for (String example : examples.subList(1, 3)) {
             JsonNode job = json(cluster.shell(localPorts(example).replace("<id>", jobId)))
@@ -125,6 +130,20 @@ class ClusterIT {
         }
         JsonNode health = json(cluster.shell(localPorts(examples.get(3))));
         assertThat(health.path("data").path("status").asText()).isEqualTo("PASS");
+    }
+
+    /** The job's counts are in GridFS, not its document: the embedded store closes under many inline ones. */
+    private static void assertCountedIntoGridFs(String jobId) throws Exception {
+        int storePort = Integer.parseInt(Files.readString(cluster.runDirectory.resolve("pids/store.port"))
+                .trim());
+        try (MongoClient store = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+            Document job = store.getDatabase(cluster.database)
+                    .getCollection("jobs")
+                    .find(new Document("_id", new ObjectId(jobId)))
+                    .first();
+            assertThat(job).as("job %s in the store", jobId).isNotNull();
+            assertThat(job).doesNotContainKey("word_count").containsKey("word_count_file");
+        }
     }
 
     @Test

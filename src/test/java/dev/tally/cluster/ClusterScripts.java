@@ -22,6 +22,7 @@ final class ClusterScripts {
     final Path runDirectory;
     final int nginxPort = FreePort.find();
     final int docsPort = FreePort.find();
+    final String database;
     private final Map<String, String> environment = new HashMap<>();
 
     ClusterScripts(int web, int workers) throws IOException {
@@ -34,7 +35,8 @@ final class ClusterScripts {
         environment.put("TALLY_CLUSTER_DOCS_PORT", String.valueOf(docsPort));
         environment.put("TALLY_CLUSTER_QUEUE", names.get("TALLY_QUEUE"));
         environment.put("TALLY_CLUSTER_DEAD_LETTER_QUEUE", names.get("TALLY_DEAD_LETTER_QUEUE"));
-        environment.put("TALLY_CLUSTER_DATABASE", names.get("TALLY_MONGODB_DATABASE"));
+        database = names.get("TALLY_MONGODB_DATABASE");
+        environment.put("TALLY_CLUSTER_DATABASE", database);
         environment.put(
                 "TALLY_CLUSTER_JAR",
                 Path.of("target", "tally.jar").toAbsolutePath().toString());
