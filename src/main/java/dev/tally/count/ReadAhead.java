@@ -34,10 +34,10 @@ final class ReadAhead {
     }
 
     /**
-     * Counts the rest of {@code reader} into {@code scanner}, read on a thread of {@code threads}; returns false,
+     * Feeds the rest of {@code reader} to {@code scanner}, read on a thread of {@code threads}; returns false,
      * having read nothing, when none is free. A failure of the reader is thrown here as it was thrown there.
      */
-    static boolean countRest(Reader reader, WordScanner scanner, Executor threads, int bufferChars) throws IOException {
+    static boolean countRest(Reader reader, Scanner scanner, Executor threads, int bufferChars) throws IOException {
         ReadAhead ahead = new ReadAhead(reader, bufferChars);
         try {
             threads.execute(ahead::read);
@@ -48,17 +48,18 @@ final class ReadAhead {
         return true;
     }
 
-    private void feed(WordScanner scanner) throws IOException {
+    private void feed(Scanner scanner) throws IOException {
         boolean finished = false;
         try {
             while (true) {
                 Chunk chunk = takeUninterruptibly();
-                if (chunk.failure != null) {
-                    finished = true;
-                    throw rethrown(chunk.failure);
-                }
                 if (chunk.length < 0) {
+                    // the end of the text, or the reading's failure, thrown here as it was thrown there
                     finished = true;
+                    if (chunk.failure instanceof IOException io) {
+                        throw io;
+                    }
+                    throwIfUnchecked(chunk.failure);
                     return;
                 }
                 scanner.feed(chunk.chars, 0, chunk.length);
@@ -140,14 +141,19 @@ final class ReadAhead {
         }
     }
 
-    private static IOException rethrown(Throwable failure) {
-        if (failure instanceof RuntimeException runtime) {
-            throw runtime;
-        }
+    private static void throwIfUnchecked(Throwable failure) {
         if (failure instanceof Error error) {
             throw error;
         }
-        return (IOException) failure;
+        if (failure != null) {
+            throw (RuntimeException) failure;
+        }
+    }
+
+    /** What counts the chunks: {@link WordScanner#feed}. */
+    @FunctionalInterface
+    interface Scanner {
+        void feed(char[] chars, int offset, int length);
     }
 
     private record Chunk(char[] chars, int length, Throwable failure) {}

@@ -59,7 +59,7 @@ public class WordCounter {
                 scanner.feed(buffer, 0, read);
                 counted += read;
                 if (counted >= readAheadFrom) {
-                    if (ReadAhead.countRest(reader, scanner, readAheadThreads, bufferChars)) {
+                    if (ReadAhead.countRest(reader, scanner::feed, readAheadThreads, bufferChars)) {
                         break;
                     }
                     readAheadFrom = Long.MAX_VALUE; // no thread was free: this thread reads the rest too

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,19 +32,19 @@ class WordCounterReadAheadTest {
     @Test
     void countsWhatOneThreadCountsAndReadsTheRestOnTheOtherThread() {
         String text = TEXT.repeat(3_000);
-        ThreadRecordingReader reader = new ThreadRecordingReader(ChunkedReader.cyclingChunks(text, 97));
+        WatchedReader reader = new WatchedReader(ChunkedReader.cyclingChunks(text, 97));
 
         WordHistogram histogram = counter.count(reader);
 
         assertThat(histogram).isEqualTo(new WordCounter().countText(text));
         assertThat(reader.readers)
                 .containsExactlyInAnyOrder(Thread.currentThread().getName(), "ahead");
-        assertThat(reader.closedBy).isEqualTo(Thread.currentThread().getName());
+        assertThat(reader.closedBy()).isEqualTo(Thread.currentThread().getName());
     }
 
     @Test
     void aShortTextIsReadOnTheCallersThreadAlone() {
-        ThreadRecordingReader reader = new ThreadRecordingReader(ChunkedReader.chunksOf("short text", 3));
+        WatchedReader reader = new WatchedReader(ChunkedReader.chunksOf("short text", 3));
 
         counter.count(reader);
 
@@ -61,7 +59,7 @@ class WordCounterReadAheadTest {
                 },
                 AFTER);
         String text = TEXT.repeat(100);
-        ThreadRecordingReader reader = new ThreadRecordingReader(ChunkedReader.chunksOf(text, 50));
+        WatchedReader reader = new WatchedReader(ChunkedReader.chunksOf(text, 50));
 
         assertThat(busy.count(reader)).isEqualTo(new WordCounter().countText(text));
         assertThat(reader.readers).containsExactly(Thread.currentThread().getName());
@@ -90,7 +88,7 @@ class WordCounterReadAheadTest {
     void anInterruptDoesNotStopTheCountAndIsKept() {
         String text = TEXT.repeat(1_000);
         Thread caller = Thread.currentThread();
-        Reader reader = new ThreadRecordingReader(ChunkedReader.chunksOf(text, 64)) {
+        Reader reader = new WatchedReader(ChunkedReader.chunksOf(text, 64)) {
             private int reads;
 
             @Override
@@ -115,29 +113,6 @@ class WordCounterReadAheadTest {
 
         for (int count = 0; count < 20; count++) {
             assertThat(counter.count(ChunkedReader.chunksOf(text, 70))).isEqualTo(expected);
-        }
-    }
-
-    /** Records which threads read it and which closed it. */
-    private static class ThreadRecordingReader extends Reader {
-        final Set<String> readers = ConcurrentHashMap.newKeySet();
-        final Reader text;
-        volatile String closedBy;
-
-        ThreadRecordingReader(Reader text) {
-            this.text = text;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            readers.add(Thread.currentThread().getName());
-            return text.read(buffer, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            closedBy = Thread.currentThread().getName();
-            text.close();
         }
     }
 }
