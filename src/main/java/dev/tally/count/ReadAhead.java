@@ -52,7 +52,7 @@ final class ReadAhead {
         boolean finished = false;
         try {
             while (true) {
-                Chunk chunk = takeUninterruptibly();
+                Chunk chunk = uninterruptibly(filled::take);
                 if (chunk.length < 0) {
                     // the end of the text, or the reading's failure, thrown here as it was thrown there
                     finished = true;
@@ -69,7 +69,11 @@ final class ReadAhead {
             if (!finished) {
                 abandon();
             }
-            awaitEnd();
+            // until the reading thread has let go of the reader, so that the caller may close it
+            uninterruptibly(() -> {
+                ended.await();
+                return null;
+            });
         }
     }
 
@@ -107,13 +111,16 @@ final class ReadAhead {
         free.offer(new char[0]);
     }
 
-    /** Interrupts wait, as they do for a reader read on the counting thread: the count goes on. */
-    private Chunk takeUninterruptibly() {
+    /**
+     * Waits through interrupts, as a read on the counting thread itself would, and keeps them for the caller: an
+     * interrupt does not stop the count.
+     */
+    private static <T> T uninterruptibly(Wait<T> wait) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return filled.take();
+                    return wait.get();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
@@ -122,22 +129,6 @@ final class ReadAhead {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** Until the reading thread has let go of the reader, so that the caller may close it. */
-    private void awaitEnd() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                ended.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -154,6 +145,11 @@ final class ReadAhead {
     @FunctionalInterface
     interface Scanner {
         void feed(char[] chars, int offset, int length);
+    }
+
+    @FunctionalInterface
+    private interface Wait<T> {
+        T get() throws InterruptedException;
     }
 
     private record Chunk(char[] chars, int length, Throwable failure) {}
