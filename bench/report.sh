@@ -80,7 +80,7 @@ ${floor_rps[api]:-(not measured)} req/s.
 - the job and dead-letter queues: classic, on the machine's RabbitMQ, $([[ ${TALLY_CLUSTER_LAZY_QUEUES:-true} == true ]] \
   && echo "lazy" || echo "in RabbitMQ's default mode") (\`cluster/up\`'s policy, \`TALLY_CLUSTER_LAZY_QUEUES\`; docs/queues.md)
 - word counts kept in the job's document up to \`TALLY_RESULTS_INLINE_MAX_BYTES\` = ${TALLY_RESULTS_INLINE_MAX_BYTES:-0 (cluster/up's default)}
-  bytes of BSON, in GridFS above (docs/data-model.md; cluster/up sets 0 unless told: bench/limits.md)
+  bytes of BSON, in GridFS above (docs/data-model.md; why 0: bench/limits.md)
 - nginx POST limit \`$TALLY_NGINX_POST_RATE\`, burst $TALLY_NGINX_POST_BURST (all load comes from one address,
   so the deployment's 10r/s would measure only the limit); nginx writes its access log as deployed
 - wrk with $threads threads, closed loop (each connection sends its next request when the answer came), with

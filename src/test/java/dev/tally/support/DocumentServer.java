@@ -120,9 +120,15 @@ public final class DocumentServer {
                 case "/image.png" -> send(exchange, 200, "image/png", "\u0089PNG");
                 case "/huge.txt" -> send(exchange, 200, "text/plain", "word ".repeat(SIZE_CAP / 5 + 10));
                 case "/100mb.txt" ->
-                    stream(exchange, 100_000_000, 100_000_000, "the quick brown fox jumps over the lazy dog\n");
+                    stream(
+                            exchange,
+                            "text/plain; charset=utf-8",
+                            100_000_000,
+                            100_000_000,
+                            "the quick brown fox jumps over the lazy dog\n");
                 // no length announced: the cap trips while the body streams, past where it is read ahead
-                case "/huge-chunked.html" -> stream(exchange, 0, SIZE_CAP + 100_000, "<p>word word</p>\n");
+                case "/huge-chunked.html" ->
+                    stream(exchange, "text/html; charset=utf-8", 0, SIZE_CAP + 100_000, "<p>word word</p>\n");
                 case "/page.html" ->
                     send(
                             exchange,
@@ -185,12 +191,14 @@ public final class DocumentServer {
         }
     }
 
-    /** {@code total} bytes of {@code line} repeated, generated while sending: the server holds no copy. */
-    /** {@code total} bytes of {@code line} repeated, announced as {@code length} (0: none, chunked). */
-    private static void stream(HttpExchange exchange, long length, long total, String line) throws IOException {
+    /**
+     * {@code total} bytes of {@code line} repeated, generated while sending: the server holds no copy. Announced as
+     * {@code length} bytes (0: none, chunked).
+     */
+    private static void stream(HttpExchange exchange, String type, long length, long total, String line)
+            throws IOException {
         byte[] chunk = line.repeat(64 * 1024 / line.length()).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders()
-                .set("Content-Type", line.startsWith("<") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(200, length);
         try (OutputStream out = exchange.getResponseBody()) {
             for (long sent = 0; sent < total; sent += chunk.length) {
