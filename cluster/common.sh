@@ -19,7 +19,7 @@ stop_timeout=${TALLY_CLUSTER_STOP_TIMEOUT:-40}
 # competing for 2 cores, no G1 remembered sets), smaller thread stacks, code cache and metaspace bounds.
 # Transparent huge pages for the heap and code cache (the kernel's "madvise" mode, as here): 4-9 % less CPU per
 # POST and per job, measured in pairs (bench/limits.md, "Session 19").
-jvm_opts="-Xms48m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError -XX:+UseTransparentHugePages"
+jvm_opts="-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError -XX:+UseTransparentHugePages"
 # Web JVMs: C1 only (TieredStopAtLevel=1) too, with freed malloc memory returned every 5 s. Tiered (C1 and C2)
 # was measured for them (bench/limits.md, "Web CPU per request"): once C2 has compiled the request path a POST
 # costs 0.46-0.52 ms of web CPU instead of 0.93-1.05 ms, but only after 60-120 s of load (9.7-11.8 ms per POST in
@@ -28,7 +28,7 @@ jvm_opts="-Xms48m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:Ma
 # web tier tiered, set TALLY_CLUSTER_JAVA_OPTS to these options without -XX:TieredStopAtLevel=1. The JVMs are the
 # first java on PATH: on Temurin 25 tiered warms up four times faster, and misses both still (bench/limits.md,
 # "Session 11").
-java_opts=${TALLY_CLUSTER_JAVA_OPTS:--Xmx192m $jvm_opts -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+java_opts=${TALLY_CLUSTER_JAVA_OPTS:--Xms48m -Xmx192m $jvm_opts -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 # Workers: C1 only (TieredStopAtLevel=1). With five JVMs on two cores, C2 was still compiling their wide code
 # (Spring, Camel, Tomcat, H2) minutes into a load, at a quarter to two fifths of each JVM's CPU; with C2 make
 # bench drained as fast (163 against 165 jobs/s) for 60 % more worker CPU over the run and 50 MB more resident
@@ -36,7 +36,10 @@ java_opts=${TALLY_CLUSTER_JAVA_OPTS:--Xmx192m $jvm_opts -XX:TieredStopAtLevel=1 
 # scenario) keeps at most 114-129 MB live (the counting table and the histogram built from it), all in serial
 # GC's old generation; a fixed young generation of 24 MB leaves it 144 MB. With -Xmx256m that job took the worker
 # to 394-400 MB resident, with these 336 MB (bench/limits.md, "Worker CPU per job").
-worker_java_opts=${TALLY_CLUSTER_WORKER_JAVA_OPTS:--Xmx168m -Xmn24m $jvm_opts -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+# A worker starts with the old generation it will need (-Xms128m: no full collection to grow the heap on the way)
+# and one compiler thread, which leaves the start's main thread a core: healthy 12-15 % sooner, as resident at its
+# start, 22 alternated restarts (bench/limits.md, "Session 22"). The web JVMs gained nothing from either.
+worker_java_opts=${TALLY_CLUSTER_WORKER_JAVA_OPTS:--Xms128m -Xmx168m -Xmn24m $jvm_opts -XX:CICompilerCount=1 -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 # The store: C1, and huge pages as well (about 5 % less of its CPU per drained job; bench/limits.md, "Session 20").
 store_java_opts=${TALLY_CLUSTER_STORE_JAVA_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -XX:+UseTransparentHugePages}
 
