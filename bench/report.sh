@@ -23,7 +23,12 @@ add_wrk_row() {
     [[ $sockets == 0/0/0/0 ]] || errors+="; socket errors $sockets (connect/read/write/timeout)"
     rows+=("| $2 | \`${wrk_result[command]}\` | ${wrk_result[rps]} | ${wrk_result[p50_ms]} ms | ${wrk_result[p99_ms]} ms${wrk_result[nginx_p99_ms]:+ (nginx: ${wrk_result[nginx_p99_ms]} ms)} | ${wrk_result[requests]} | $errors |")
 }
+# What the scenarios measured, empty until they do (a scenario left out stays "not measured" in the report)
 post_rows=() get_rows=()
+declare -A post_rps=() post_p99=() post_nginx_p99=() post_web_ms=() floor_rps=() drain_rps=() drain_worker_ms=()
+floor_rows=() cpu_rows=() drain_rows=() busy_rows=() cold_rows=() make_run_s=() web_start_s=() worker_start_s=()
+big_ms=() big_rows=() big_failures=0 vocabulary_row='' memory_rows=() memory_peak=0 memory_peak_name=''
+cold_rps='' busy_rps='' busy_web_ms='' busy_worker_ms='' busy_jobs='' busy_jobs_rps='' busy_backlog='' make_run_command=''
 
 # measured comparison target: met or missed (measured empty: not measured)
 verdict() {
@@ -79,7 +84,7 @@ ${floor_rps[api]:-(not measured)} req/s.
   worker JVMs with class data sharing (\`cluster/cds\`, \`TALLY_CLUSTER_CDS\`: ${TALLY_CLUSTER_CDS:-true})
 - the job and dead-letter queues: classic, on the machine's RabbitMQ, $([[ ${TALLY_CLUSTER_LAZY_QUEUES:-true} == true ]] \
   && echo "lazy" || echo "in RabbitMQ's default mode") (\`cluster/up\`'s policy, \`TALLY_CLUSTER_LAZY_QUEUES\`; docs/queues.md)
-- word counts kept in the job's document up to \`TALLY_RESULTS_INLINE_MAX_BYTES\` = ${TALLY_RESULTS_INLINE_MAX_BYTES:-0 (cluster/up's default)}
+- word counts kept in the job's document up to \`TALLY_RESULTS_INLINE_MAX_BYTES\` = ${TALLY_RESULTS_INLINE_MAX_BYTES:-0 (the default of cluster/up)}
   bytes of BSON, in GridFS above (docs/data-model.md; why 0: bench/limits.md)
 - nginx POST limit \`$TALLY_NGINX_POST_RATE\`, burst $TALLY_NGINX_POST_BURST (all load comes from one address,
   so the deployment's 10r/s would measure only the limit); nginx writes its access log as deployed
