@@ -37,8 +37,8 @@ java_opts=${TALLY_CLUSTER_JAVA_OPTS:--Xms48m -Xmx192m $jvm_opts -XX:TieredStopAt
 # GC's old generation; a fixed young generation of 24 MB leaves it 144 MB. With -Xmx256m that job took the worker
 # to 394-400 MB resident, with these 336 MB (bench/limits.md, "Worker CPU per job").
 # A worker starts with the old generation it will need (-Xms128m: no full collection to grow the heap on the way)
-# and one compiler thread, which leaves the start's main thread a core: healthy 12-15 % sooner, as resident at its
-# start, 22 alternated restarts (bench/limits.md, "Session 22"). The web JVMs gained nothing from either.
+# and one compiler thread, which leaves the start's main thread a core: healthy 12-15 % sooner over 14 alternated
+# restarts of each, as resident (bench/limits.md, "Session 22"). The web JVMs gained nothing from either.
 worker_java_opts=${TALLY_CLUSTER_WORKER_JAVA_OPTS:--Xms128m -Xmx168m -Xmn24m $jvm_opts -XX:CICompilerCount=1 -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 # The store: C1, and huge pages as well (about 5 % less of its CPU per drained job; bench/limits.md, "Session 20").
 store_java_opts=${TALLY_CLUSTER_STORE_JAVA_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -XX:+UseTransparentHugePages}
