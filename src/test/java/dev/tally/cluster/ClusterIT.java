@@ -134,9 +134,7 @@ class ClusterIT {
 
     /** The job's counts are in GridFS, not its document: the embedded store closes under many inline ones. */
     private static void assertCountedIntoGridFs(String jobId) throws Exception {
-        int storePort = Integer.parseInt(Files.readString(cluster.runDirectory.resolve("pids/store.port"))
-                .trim());
-        try (MongoClient store = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+        try (MongoClient store = MongoClients.create("mongodb://127.0.0.1:" + cluster.port("store"))) {
             Document job = store.getDatabase(cluster.database)
                     .getCollection("jobs")
                     .find(new Document("_id", new ObjectId(jobId)))

@@ -71,6 +71,12 @@ final class ClusterScripts {
         return pids;
     }
 
+    /** The port cluster/up recorded for a process (pids/NAME.port). */
+    int port(String name) throws IOException {
+        return Integer.parseInt(Files.readString(runDirectory.resolve("pids").resolve(name + ".port"))
+                .trim());
+    }
+
     /** A shell command line as a user would type it, run from the repository root; its standard output. */
     Outcome shell(String commandLine) {
         // stderr apart: curl draws a progress meter there when its output is not a terminal
