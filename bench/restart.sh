@@ -4,7 +4,7 @@
 # shellcheck disable=SC2154 # build_a, build_b, dir, pids and logs from the scripts that source it
 
 # name jar: the cluster's JVM `name` again, on `jar`, with the command line and environment cluster/up started
-# it with (kept from its first restart), and B's PAIR_B_JAVA_OPTS when `jar` is B
+# it with (kept from its first restart), and B's PAIR_B_JAVA_OPTS when `jar` is B (after the cluster's options)
 restart_on() {
     local name=$1 jar=$2 pid i
     pid=$(pid_of "$name")
@@ -14,9 +14,13 @@ restart_on() {
     mapfile -d '' environment < "/proc/$pid/environ"
     kill "$pid"
     while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-    for i in "${!command[@]}"; do [[ ${command[$i]} == -jar ]] && command[i + 1]=$jar; done
     [[ $jar == "$build_b" ]] && read -ra extra <<< "${PAIR_B_JAVA_OPTS:-}"
-    command=("${command[0]}" ${extra[@]+"${extra[@]}"} "${command[@]:1}")
+    # B's options go last before -jar: of an option given twice the JVM takes the last, so they override the cluster's
+    for i in "${!command[@]}"; do
+        [[ ${command[$i]} == -jar ]] || continue
+        command=("${command[@]:0:i}" ${extra[@]+"${extra[@]}"} -jar "$jar" "${command[@]:i+2}")
+        break
+    done
     env -i "${environment[@]}" "${command[@]}" >> "$logs/$name.log" 2>&1 &
     echo $! > "$pids/$name.pid"
     for ((i = 0; i < 240; i++)); do
