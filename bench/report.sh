@@ -76,6 +76,9 @@ Reference points of this run, 64 connections through the same nginx: nginx answe
 ${floor_rps[nginx]:-(not measured)} req/s; Tally's cheapest answer (a 404, no store, no broker)
 ${floor_rps[api]:-(not measured)} req/s.
 
+Which targets this machine reaches in which of its spells, and why the worker's CPU per job is out of reach
+here: "Where issue 14 ends" in What limits it, at the end of this report.
+
 ## Settings
 
 - $TALLY_CLUSTER_WEB web JVMs and $workers worker JVMs (\`WEB\`, \`WORKERS\`), started by \`cluster/up\`; worker
